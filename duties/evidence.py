@@ -1,0 +1,44 @@
+"""What evidence a partnership may upload: the type is read from the file's content by
+libmagic (python-magic), never trusted from its name or the browser."""
+
+from pathlib import PurePath
+
+import magic
+
+# Type found in the content -> how we name it to people.
+ACCEPTED_TYPES = {
+    "application/pdf": "PDF",
+    "application/msword": "Word",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "Word",
+    "application/vnd.ms-excel": "Excel",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": "Excel",
+    "application/vnd.ms-powerpoint": "PowerPoint",
+    "application/vnd.openxmlformats-officedocument.presentationml.presentation": "PowerPoint",
+    "application/vnd.oasis.opendocument.text": "OpenDocument text",
+    "application/vnd.oasis.opendocument.spreadsheet": "OpenDocument spreadsheet",
+    "application/vnd.oasis.opendocument.presentation": "OpenDocument presentation",
+    "text/csv": "CSV",
+    "image/png": "PNG",
+    "image/jpeg": "JPEG",
+}
+ACCEPTED_DESCRIPTION = "PDF, Word, Excel, PowerPoint, OpenDocument, CSV, PNG or JPEG"
+# libmagic calls a CSV with few rows plain text; accept that only under a .csv name.
+PLAIN_TEXT_AS_CSV = {"text/plain"}
+
+
+def detect_content_type(uploaded_file) -> str:
+    """The MIME type libmagic reads from the first part of the file."""
+    position = uploaded_file.tell() if hasattr(uploaded_file, "tell") else 0
+    uploaded_file.seek(0)
+    head = uploaded_file.read(2 * 1024 * 1024)
+    uploaded_file.seek(position)
+    return magic.from_buffer(head, mime=True)
+
+
+def accepted_type(content_type: str, filename: str) -> str | None:
+    """The type we store for an accepted file, or None when it must be refused."""
+    if content_type in ACCEPTED_TYPES:
+        return content_type
+    if content_type in PLAIN_TEXT_AS_CSV and PurePath(filename).suffix.lower() == ".csv":
+        return "text/csv"
+    return None
