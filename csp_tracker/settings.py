@@ -83,9 +83,7 @@ DATABASES = {"default": env.db("DATABASE_URL", default=_default_sqlite)}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # The embedded worker writes while the web process reads: wait for the lock
     # instead of failing, and take the write lock at the start of each transaction.
-    DATABASES["default"].setdefault("OPTIONS", {}).update(
-        {"timeout": 20, "transaction_mode": "IMMEDIATE"}
-    )
+    DATABASES["default"].setdefault("OPTIONS", {}).update({"timeout": 20, "transaction_mode": "IMMEDIATE"})
     # A file, not memory, so a real worker process in the tests sees the test data.
     DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test.sqlite3")}
 else:
@@ -136,6 +134,7 @@ DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="CSP Tracker <noreply
 # Celery: Redis in production (REDIS_URL or CELERY_BROKER_URL); with neither set, a
 # filesystem queue under var/ so the quick start needs no broker to install.
 CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default=env.str("REDIS_URL", default=""))
+_queue_folders = []
 if not CELERY_BROKER_URL:
     CELERY_BROKER_URL = "filesystem://"
     _queue = VAR_DIR / "celery" / "queue"
@@ -145,8 +144,11 @@ if not CELERY_BROKER_URL:
         "processed_folder": str(VAR_DIR / "celery" / "processed"),
         "store_processed": False,
     }
+    _queue_folders = [_queue, VAR_DIR / "celery" / "processed"]
 elif not CELERY_BROKER_URL.startswith(("redis://", "rediss://", "filesystem://", "memory://")):
     raise ImproperlyConfigured(f"Unsupported CELERY_BROKER_URL scheme: {CELERY_BROKER_URL!r}")
+# A separate queue name lets a test worker share a broker without taking others' tasks.
+CELERY_TASK_DEFAULT_QUEUE = env.str("CELERY_QUEUE", default="celery")
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
@@ -166,5 +168,5 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
 }
 
-for _folder in (VAR_DIR, MEDIA_ROOT):
+for _folder in (VAR_DIR, MEDIA_ROOT, STATIC_ROOT, *_queue_folders):
     _folder.mkdir(parents=True, exist_ok=True)

@@ -11,7 +11,9 @@ admin.site.site_title = "CSP Tracker"
 urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
-    path("accessibility/", TemplateView.as_view(template_name="pages/accessibility.html"), name="accessibility"),
+    path(
+        "accessibility/", TemplateView.as_view(template_name="pages/accessibility.html"), name="accessibility"
+    ),
     path("accounts/login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("manage/", admin.site.urls),

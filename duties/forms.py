@@ -1,4 +1,3 @@
-from crispy_forms_gds.fields import DateInputField
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Field, Fieldset, Hidden, Layout, Size, Submit
 from django import forms
@@ -6,16 +5,11 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.template.defaultfilters import filesizeformat
 
+from csp_tracker.forms import GovukDateField
 from duties import evidence as evidence_rules
 from duties.models import RegisterEntry
 from duties.register import dates_in_order
 from partnerships.models import Organisation
-
-
-def _date_field(label, help_text):
-    field = DateInputField(label=label, help_text=help_text, required=False, require_all_fields=False)
-    field.error_messages["invalid"] = f"{label} must be a real date"
-    return field
 
 
 def people_in(partnership):
@@ -50,8 +44,10 @@ class RegisterEntryForm(forms.ModelForm):
         empty_label="The partnership itself",
         label="Delivered by",
     )
-    next_due_on = _date_field("Next due", "For example, 31 3 2027")
-    last_completed_on = _date_field("Last completed", "For example, 17 6 2026")
+    next_due_on = GovukDateField(label="Next due", help_text="For example, 31 3 2027", required=False)
+    last_completed_on = GovukDateField(
+        label="Last completed", help_text="For example, 17 6 2026", required=False
+    )
     version = forms.IntegerField(widget=forms.HiddenInput)
 
     class Meta:
@@ -76,7 +72,9 @@ class RegisterEntryForm(forms.ModelForm):
             Field.textarea("implementation"),
             Field.select("owner"),
             Field.select("delivered_by"),
-            Fieldset(Field("next_due_on"), Field("last_completed_on"), legend="Dates", legend_size=Size.MEDIUM),
+            Fieldset(
+                Field("next_due_on"), Field("last_completed_on"), legend="Dates", legend_size=Size.MEDIUM
+            ),
             Hidden("version", self.initial.get("version", "")),
             Submit("save", "Save changes"),
         )
@@ -159,9 +157,7 @@ class EvidenceForm(forms.Form):
 class RegisterFilterForm(forms.Form):
     """The register's filters, read from the query string."""
 
-    status = forms.ChoiceField(
-        choices=[("", "Any status")] + RegisterEntry.Status.choices, required=False
-    )
+    status = forms.ChoiceField(choices=[("", "Any status")] + RegisterEntry.Status.choices, required=False)
     owner = PersonChoiceField(queryset=get_user_model().objects.none(), required=False, empty_label="Anyone")
 
     def __init__(self, *args, partnership, **kwargs):
@@ -171,7 +167,9 @@ class RegisterFilterForm(forms.Form):
         self.helper.form_method = "get"
         self.helper.label_size = Size.SMALL
         self.helper.layout = Layout(
-            Field.select("status"), Field.select("owner"), Submit("filter", "Apply filters", css_class="govuk-button--secondary")
+            Field.select("status"),
+            Field.select("owner"),
+            Submit("filter", "Apply filters", css_class="govuk-button--secondary"),
         )
 
     def apply(self, entries):

@@ -103,7 +103,9 @@ def entry_history(request, slug, code):
         if item.history_type in "+-":
             events += history_events([item], Evidence, subject=f"Evidence: {item.title}")
     events.sort(key=lambda event: event.when, reverse=True)
-    return render(request, "duties/entry_history.html", {"partnership": partnership, "entry": entry, "events": events})
+    return render(
+        request, "duties/entry_history.html", {"partnership": partnership, "entry": entry, "events": events}
+    )
 
 
 @login_required
@@ -122,7 +124,9 @@ def evidence_add(request, slug, code):
         )
         messages.success(request, f"Evidence added to {entry.duty.title}")
         return redirect(entry.get_absolute_url())
-    return render(request, "duties/evidence_add.html", {"partnership": partnership, "entry": entry, "form": form})
+    return render(
+        request, "duties/evidence_add.html", {"partnership": partnership, "entry": entry, "form": form}
+    )
 
 
 @login_required

@@ -19,9 +19,17 @@ def navigation(request):
     items = []
     if slug:
         items += [
-            ("Dashboard", reverse("partnerships:dashboard", args=[slug]), namespace == "partnerships" and current == "dashboard"),
+            (
+                "Dashboard",
+                reverse("partnerships:dashboard", args=[slug]),
+                namespace == "partnerships" and current == "dashboard",
+            ),
             ("Duty register", reverse("duties:register", args=[slug]), namespace == "duties"),
-            ("Partnership", reverse("partnerships:detail", args=[slug]), namespace == "partnerships" and current == "detail"),
+            (
+                "Partnership",
+                reverse("partnerships:detail", args=[slug]),
+                namespace == "partnerships" and current == "detail",
+            ),
         ]
     if user.is_staff:
         items += [

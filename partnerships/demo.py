@@ -41,7 +41,13 @@ ATTENDING_DORSET = [
     "Dorset Association of Parish & Town Councils",
     "Dorset Domestic Abuse Forum",
 ]
-STATUTORY_BCP = ["BCP Council", "Dorset Police", "NHS Dorset", "Dorset & Wiltshire Fire and Rescue Authority", "Probation Service"]
+STATUTORY_BCP = [
+    "BCP Council",
+    "Dorset Police",
+    "NHS Dorset",
+    "Dorset & Wiltshire Fire and Rescue Authority",
+    "Probation Service",
+]
 ATTENDING_BCP = ["Office of the Police and Crime Commissioner", "Dorset Combined Youth Justice Service"]
 
 # username, first name, last name, is superuser, {partnership slug: [role kinds]}
@@ -89,8 +95,14 @@ def load():
     )
     dorset.councils.set([dorset_council])
     bcp.councils.set([bcp_council])
-    for partnership, statutory, attending in ((dorset, STATUTORY_DORSET, ATTENDING_DORSET), (bcp, STATUTORY_BCP, ATTENDING_BCP)):
-        for names, standing in ((statutory, Membership.Standing.STATUTORY), (attending, Membership.Standing.ATTENDING)):
+    for partnership, statutory, attending in (
+        (dorset, STATUTORY_DORSET, ATTENDING_DORSET),
+        (bcp, STATUTORY_BCP, ATTENDING_BCP),
+    ):
+        for names, standing in (
+            (statutory, Membership.Standing.STATUTORY),
+            (attending, Membership.Standing.ATTENDING),
+        ):
             for name in names:
                 Membership.objects.update_or_create(
                     partnership=partnership, organisation=organisations[name], defaults={"standing": standing}
@@ -116,7 +128,8 @@ def load():
         _grant(user, roles, partnerships)
     for username, first, last, roles in PEOPLE:
         user, created = User.objects.update_or_create(
-            username=username, defaults={"first_name": first, "last_name": last, "email": f"{username}@example.org"}
+            username=username,
+            defaults={"first_name": first, "last_name": last, "email": f"{username}@example.org"},
         )
         if created:
             user.set_unusable_password()

@@ -22,7 +22,9 @@ def dashboard(request, slug):
     """Opens on what is overdue and what falls due in the next 90 days."""
     partnership = partnership_for(request.user, slug)
     today = timezone.localdate()
-    deadlines = Deadline.objects.filter(partnership=partnership).visible_to(request.user).select_related("owner")
+    deadlines = (
+        Deadline.objects.filter(partnership=partnership).visible_to(request.user).select_related("owner")
+    )
     counts = dict(
         RegisterEntry.objects.filter(partnership=partnership)
         .with_current_status(today)
@@ -38,7 +40,8 @@ def dashboard(request, slug):
             "today": today,
             "overdue": deadlines.overdue(today),
             "due_soon": deadlines.due_within(today, days=DUE_SOON_DAYS),
-            "due_soon_days": DUE_SOON_DAYS,
+            "due_soon_caption": f"Due in the next {DUE_SOON_DAYS} days",
+            "due_soon_empty": f"Nothing falls due in the next {DUE_SOON_DAYS} days.",
             "status_counts": [
                 (value, label, counts.get(value, 0)) for value, label in RegisterEntry.Status.choices
             ],

@@ -6,47 +6,98 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('contenttypes', '0002_remove_content_type_name'),
-        ('partnerships', '0001_initial'),
+        ("contenttypes", "0002_remove_content_type_name"),
+        ("partnerships", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Heartbeat',
+            name="Heartbeat",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=60, unique=True)),
-                ('beat_at', models.DateTimeField()),
-                ('count', models.PositiveBigIntegerField(default=0)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=60, unique=True)),
+                ("beat_at", models.DateTimeField()),
+                ("count", models.PositiveBigIntegerField(default=0)),
             ],
         ),
         migrations.CreateModel(
-            name='Deadline',
+            name="Deadline",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=300)),
-                ('due_on', models.DateField()),
-                ('rule', models.CharField(help_text='The rule that made this deadline, e.g. duty-due.', max_length=60)),
-                ('rule_version', models.CharField(blank=True, max_length=40)),
-                ('legal_source', models.CharField(blank=True, max_length=300)),
-                ('source_id', models.PositiveBigIntegerField()),
-                ('link', models.CharField(help_text='Where the record that owns this deadline lives.', max_length=300)),
-                ('is_confidential', models.BooleanField(default=False)),
-                ('met_on', models.DateField(blank=True, null=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('owner', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='deadlines', to=settings.AUTH_USER_MODEL)),
-                ('partnership', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='deadlines', to='partnerships.partnership')),
-                ('source_type', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, to='contenttypes.contenttype')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=300)),
+                ("due_on", models.DateField()),
+                (
+                    "rule",
+                    models.CharField(
+                        help_text="The rule that made this deadline, e.g. duty-due.", max_length=60
+                    ),
+                ),
+                ("rule_version", models.CharField(blank=True, max_length=40)),
+                ("legal_source", models.CharField(blank=True, max_length=300)),
+                ("source_id", models.PositiveBigIntegerField()),
+                (
+                    "link",
+                    models.CharField(
+                        help_text="Where the record that owns this deadline lives.", max_length=300
+                    ),
+                ),
+                ("is_confidential", models.BooleanField(default=False)),
+                ("met_on", models.DateField(blank=True, null=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "owner",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="deadlines",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "partnership",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="deadlines",
+                        to="partnerships.partnership",
+                    ),
+                ),
+                (
+                    "source_type",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, to="contenttypes.contenttype"
+                    ),
+                ),
             ],
             options={
-                'ordering': ['due_on', 'title'],
-                'indexes': [models.Index(condition=models.Q(('met_on__isnull', True)), fields=['due_on'], name='open_deadline_due_on'), models.Index(fields=['partnership', 'due_on'], name='deadline_partnership_due_on')],
-                'constraints': [models.UniqueConstraint(fields=('source_type', 'source_id', 'rule'), name='one_deadline_per_source_and_rule')],
+                "ordering": ["due_on", "title"],
+                "indexes": [
+                    models.Index(
+                        condition=models.Q(("met_on__isnull", True)),
+                        fields=["due_on"],
+                        name="open_deadline_due_on",
+                    ),
+                    models.Index(fields=["partnership", "due_on"], name="deadline_partnership_due_on"),
+                ],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("source_type", "source_id", "rule"), name="one_deadline_per_source_and_rule"
+                    )
+                ],
             },
         ),
     ]

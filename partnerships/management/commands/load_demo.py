@@ -4,13 +4,22 @@ from django.utils import timezone
 
 from duties import demo as duties_demo
 from partnerships import demo as partnerships_demo
+from partnerships.models import Partnership
 
 
 class Command(BaseCommand):
     help = "Load the demo partnerships, registers and logins from the seed papers (safe to run twice)."
 
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--if-empty", action="store_true", help="Do nothing if any partnership exists already."
+        )
+
     @transaction.atomic
-    def handle(self, *args, **options):
+    def handle(self, *args, if_empty=False, **options):
+        if if_empty and Partnership.objects.exists():
+            self.stdout.write("Partnerships exist already: demo data not loaded again.")
+            return
         loaded = partnerships_demo.load()
         duties_demo.load(**loaded, today=timezone.localdate())
         self.stdout.write(

@@ -1,0 +1,33 @@
+"""Form pieces every app shares."""
+
+from datetime import date
+
+from crispy_forms_gds.fields import DateInputField
+from django.core.exceptions import ValidationError
+
+
+class GovukDateField(DateInputField):
+    """The GOV.UK date input (day, month, year boxes) with messages that name the field,
+    as the Design System asks: "Next due must be a real date", not "day is out of range"."""
+
+    def __init__(self, *, label, **kwargs):
+        super().__init__(label=label, require_all_fields=False, **kwargs)
+        self.label_text = label
+        for part, box in zip(("day", "month", "year"), self.fields, strict=True):
+            box.error_messages["incomplete"] = f"{label} must include a {part}"
+            box.validators[0].message = f"{label} must be a real date"
+        self.error_messages["required"] = f"Enter the {label.lower()} date"
+        self.error_messages["incomplete"] = f"{label} must include a day, month and year"
+        self.error_messages["invalid"] = f"{label} must be a real date"
+
+    def compress(self, data_list):
+        day, month, year = data_list
+        if not (day and month and year):
+            return None
+        try:
+            value = date(day=int(day), month=int(month), year=int(year))
+        except ValueError as error:
+            raise ValidationError(f"{self.label_text} must be a real date") from error
+        if not 1900 <= value.year <= 2200:
+            raise ValidationError(f"{self.label_text} must be a year between 1900 and 2200")
+        return value
