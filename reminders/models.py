@@ -23,9 +23,10 @@ class DeadlineQuerySet(models.QuerySet):
 
         if not user.is_authenticated:
             return self.none()
-        if user.is_superuser:
-            return self
-        visible = self.filter(partnership__in=Partnership.objects.visible_to(user))
+        # Site admins see every partnership, but DHR rows only where they are cleared too.
+        visible = (
+            self if user.is_superuser else self.filter(partnership__in=Partnership.objects.visible_to(user))
+        )
         cleared = Role.objects.filter(user=user, kind=Role.Kind.DHR_CLEARED).values("partnership")
         return visible.filter(Q(is_confidential=False) | Q(partnership__in=cleared))
 

@@ -57,3 +57,10 @@ def test_ordinary_deadlines_are_seen_by_members_of_their_partnership_only(entry,
     write(entry, DeadlineSpec("due", "PSA due", date(2027, 1, 1)))
     assert Deadline.objects.visible_to(councillor).count() == 1
     assert Deadline.objects.visible_to(bcp_officer).count() == 0
+
+
+def test_site_admins_who_are_not_dhr_cleared_do_not_see_confidential_deadlines(entry, django_user_model):
+    write(entry, DeadlineSpec("dhr", "A review needs attention", date(2027, 1, 1)), confidential=True)
+    write(entry.partnership, DeadlineSpec("due", "Plan due", date(2027, 1, 1)))
+    admin = django_user_model.objects.create_superuser("root", "root@example.org", "unused-password-here")
+    assert list(Deadline.objects.visible_to(admin).values_list("rule", flat=True)) == ["due"]
