@@ -2,6 +2,7 @@ from datetime import date
 
 import pytest
 
+from duties.models import Duty, RegisterEntry
 from partnerships.models import Role
 from reminders.deadlines import DeadlineSpec, write_deadlines
 from reminders.models import Deadline
@@ -61,6 +62,9 @@ def test_ordinary_deadlines_are_seen_by_members_of_their_partnership_only(entry,
 
 def test_site_admins_who_are_not_dhr_cleared_do_not_see_confidential_deadlines(entry, django_user_model):
     write(entry, DeadlineSpec("dhr", "A review needs attention", date(2027, 1, 1)), confidential=True)
-    write(entry.partnership, DeadlineSpec("due", "Plan due", date(2027, 1, 1)))
+    plan = RegisterEntry.objects.create(
+        partnership=entry.partnership, duty=Duty.objects.get(code="partnership-plan")
+    )
+    write(plan, DeadlineSpec("due", "Plan due", date(2027, 1, 1)))
     admin = django_user_model.objects.create_superuser("root", "root@example.org", "unused-password-here")
     assert list(Deadline.objects.visible_to(admin).values_list("rule", flat=True)) == ["due"]
