@@ -143,8 +143,10 @@ if not CELERY_BROKER_URL:
         "data_folder_out": str(_queue),
         "processed_folder": str(VAR_DIR / "celery" / "processed"),
         "store_processed": False,
+        # Where kombu keeps its exchange table; by default it is the working directory.
+        "control_folder": str(VAR_DIR / "celery" / "control"),
     }
-    _queue_folders = [_queue, VAR_DIR / "celery" / "processed"]
+    _queue_folders = [_queue, VAR_DIR / "celery" / "processed", VAR_DIR / "celery" / "control"]
 elif not CELERY_BROKER_URL.startswith(("redis://", "rediss://", "filesystem://", "memory://")):
     raise ImproperlyConfigured(f"Unsupported CELERY_BROKER_URL scheme: {CELERY_BROKER_URL!r}")
 # A separate queue name lets a test worker share a broker without taking others' tasks.
