@@ -17,6 +17,7 @@ def people_in(partnership):
         get_user_model()
         .objects.filter(csp_roles__partnership=partnership)
         .distinct()
+        .only("pk", "username", "first_name", "last_name")
         .order_by("first_name", "last_name", "username")
     )
 

@@ -18,7 +18,9 @@ def roles_in(user, partnership) -> frozenset:
     cache = getattr(user, "_csp_roles", None)
     if cache is None:
         cache = {}
-        for partnership_id, kind in Role.objects.filter(user=user).values_list("partnership_id", "kind"):
+        for partnership_id, kind in (
+            Role.objects.filter(user=user).order_by().values_list("partnership_id", "kind")
+        ):
             cache.setdefault(partnership_id, set()).add(kind)
         user._csp_roles = cache
     partnership_id = partnership if isinstance(partnership, int) else partnership.pk

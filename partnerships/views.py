@@ -28,6 +28,7 @@ def dashboard(request, slug):
     counts = dict(
         RegisterEntry.objects.filter(partnership=partnership)
         .with_current_status(today)
+        .order_by()
         .values_list("current_status")
         .annotate(n=Count("pk"))
         .values_list("current_status", "n")
