@@ -56,7 +56,7 @@ class RegisterEntryForm(forms.ModelForm):
         fields = ["status", "implementation", "owner", "delivered_by", "next_due_on", "last_completed_on"]
         widgets = {"implementation": forms.Textarea(attrs={"rows": 8})}
 
-    def __init__(self, *args, partnership, **kwargs):
+    def __init__(self, *args, partnership, action, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["owner"].queryset = people_in(partnership)
         self.fields["delivered_by"].queryset = Organisation.objects.filter(
@@ -66,6 +66,9 @@ class RegisterEntryForm(forms.ModelForm):
         if not self.is_bound:
             self.initial["version"] = self.instance.version
         self.helper = FormHelper()
+        # An explicit action drops any #fragment (such as the skip link's #main-content) from
+        # the address, so focus can land on the success banner after the redirect.
+        self.helper.form_action = action
         self.helper.label_size = Size.SMALL
         self.helper.legend_size = Size.SMALL
         self.helper.layout = Layout(
@@ -76,7 +79,7 @@ class RegisterEntryForm(forms.ModelForm):
             Fieldset(
                 Field("next_due_on"), Field("last_completed_on"), legend="Dates", legend_size=Size.MEDIUM
             ),
-            Hidden("version", self.initial.get("version", "")),
+            Hidden("version", self["version"].value()),
             Submit("save", "Save changes"),
         )
 
@@ -90,6 +93,8 @@ class RegisterEntryForm(forms.ModelForm):
 
 
 class EvidenceForm(forms.Form):
+    """Evidence is a file or a link; a file is checked by its content."""
+
     title = forms.CharField(
         max_length=200,
         error_messages={"required": "Enter a title for the evidence"},
@@ -110,9 +115,10 @@ class EvidenceForm(forms.Form):
         assume_scheme="https",
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, action, **kwargs):
         super().__init__(*args, **kwargs)
         self.helper = FormHelper()
+        self.helper.form_action = action
         self.helper.label_size = Size.SMALL
         self.helper.layout = Layout(
             Field.text("title"),

@@ -59,7 +59,9 @@ def entry_edit(request, slug, code):
     partnership = partnership_for(request.user, slug, perm="partnerships.edit_register")
     entry = _entry(partnership, code, timezone.localdate())
     stale = None
-    form = RegisterEntryForm(request.POST or None, instance=entry, partnership=partnership)
+    form = RegisterEntryForm(
+        request.POST or None, instance=entry, partnership=partnership, action=request.path
+    )
     if request.method == "POST" and form.is_valid():
         changes = {name: form.cleaned_data[name] for name in register.EDITABLE_FIELDS}
         try:
@@ -72,7 +74,9 @@ def entry_edit(request, slug, code):
             # version: saving again is a deliberate choice made with the changes in view.
             data = request.POST.copy()
             data["version"] = str(refusal.current.version)
-            form = RegisterEntryForm(data, instance=refusal.current, partnership=partnership)
+            form = RegisterEntryForm(
+                data, instance=refusal.current, partnership=partnership, action=request.path
+            )
             form.is_valid()
             form.add_error(
                 None,
@@ -113,7 +117,7 @@ def entry_history(request, slug, code):
 def evidence_add(request, slug, code):
     partnership = partnership_for(request.user, slug, perm="partnerships.edit_register")
     entry = _entry(partnership, code, timezone.localdate())
-    form = EvidenceForm(request.POST or None, request.FILES or None)
+    form = EvidenceForm(request.POST or None, request.FILES or None, action=request.path)
     if request.method == "POST" and form.is_valid():
         register.add_evidence(
             entry,

@@ -31,17 +31,19 @@ def fill_register(partnership, count):
         write_entry_deadlines(entry)
 
 
-@pytest.mark.parametrize("page", ["partnerships:dashboard", "duties:register"])
-def test_page_queries_do_not_grow_with_the_register(client, officer, dorset, page, django_assert_num_queries):
+@pytest.mark.parametrize("url_name", ["partnerships:dashboard", "duties:register"])
+def test_page_queries_do_not_grow_with_the_register(
+    client, officer, dorset, url_name, django_assert_num_queries
+):
     signed_in(client, officer)
-    url = reverse(page, args=["dorset"])
+    url = reverse(url_name, args=["dorset"])
     fill_register(dorset, 3)
-    with django_assert_num_queries(PINNED[page]):
+    with django_assert_num_queries(PINNED[url_name]):
         client.get(url)
     fill_register(dorset, 297)
     assert RegisterEntry.objects.filter(partnership=dorset).count() == 300
     assert Deadline.objects.filter(partnership=dorset).count() == 300
-    with django_assert_num_queries(PINNED[page]):
+    with django_assert_num_queries(PINNED[url_name]):
         response = client.get(url)
     assert response.status_code == 200
 
