@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "simple_history",
     "partnerships",
     "duties",
+    "plans",
     "reminders",
 ]
 

@@ -22,6 +22,14 @@ class Council(models.Model):
         help_text="The committee that carries the crime and disorder scrutiny role, "
         "whatever the council calls it (for example, Place Scrutiny Committee).",
     )
+    adopted_by = models.CharField(
+        "Crime and disorder strategy adopted by",
+        max_length=20,
+        choices=[("full_council", "Full Council"), ("cabinet", "Cabinet")],
+        default="full_council",
+        help_text="Who the council's constitution says adopts the plans and strategies. In England "
+        "Schedule 3 of SI 2000/2853 puts the Crime and Disorder Reduction Strategy with Full Council.",
+    )
     history = HistoricalRecords()
 
     class Meta:

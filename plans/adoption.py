@@ -1,0 +1,423 @@
+"""How CSP Tracker thinks about a plan's road to adoption (domain.md sections 4 and 9).
+
+The functions at the top take values and return values: steps already fetched, today's
+date. The write functions at the bottom are the one place each officer action is saved.
+"""
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from django.conf import settings
+from django.db import transaction
+
+from plans.models import AdoptionStep, Condition, Plan, PlanVersion, Route
+from reminders.deadlines import DeadlineSpec, write_deadlines
+
+Kind = AdoptionStep.Kind
+Outcome = AdoptionStep.Outcome
+
+ORDER = [Kind.AGREED_BY_CSP, Kind.CRIME_AND_DISORDER_COMMITTEE, Kind.CABINET, Kind.FULL_COUNCIL]
+NEXT_STEP_LABEL = {
+    Kind.AGREED_BY_CSP: "Agreed by the CSP",
+    Kind.CRIME_AND_DISORDER_COMMITTEE: "Recommended by the Crime & Disorder Committee",
+    Kind.CABINET: "Recommended by Cabinet",
+    Kind.FULL_COUNCIL: "Adopted by Full Council",
+}
+DECIDED = {
+    Kind.AGREED_BY_CSP: "the CSP made its decision",
+    Kind.CRIME_AND_DISORDER_COMMITTEE: "the Crime & Disorder Committee made its decision",
+    Kind.CABINET: "Cabinet made its decision",
+    Kind.FULL_COUNCIL: "Full Council made its decision",
+}
+STOPS = {Outcome.DEFERRED, Outcome.REJECTED}
+
+SCHEDULE_3 = "Local Authorities (Functions and Responsibilities) (England) Regulations 2000, reg 4 and Sch 3"
+R2 = "Crime and Disorder (Formulation and Implementation of Strategy) Regulations 2007, regs 10-11 (R2)"
+R3 = "2007 Regulations reg 10: a new three-year plan by the end of the current one (R3)"
+R4 = f"{SCHEDULE_3} (R4: no statutory deadline; local target)"
+R5 = "Equality Act 2010 s149; local practice (R5)"
+R12 = "Police, Crime, Sentencing and Courts Act 2022 Part 2 Chapter 1; statutory guidance (R12)"
+RULE_VERSION = "2026-11"
+
+# Plans refreshed every year while their period runs (domain.md R2 and R12).
+ANNUAL_REFRESH = {
+    Plan.Kind.COMMUNITY_SAFETY_PLAN: R2,
+    Plan.Kind.REDUCING_REOFFENDING: R2,
+    Plan.Kind.SERIOUS_VIOLENCE: R12,
+}
+
+
+@dataclass(frozen=True)
+class Flag:
+    code: str
+    text: str
+    source: str
+
+
+FLAG_LABELS = {
+    "stalled": "Stalled: deferred or rejected",
+    "cabinet_only": "Adopted below the required level",
+    "conditions": "Conditions outstanding",
+    "late_step": "Step expected but not taken",
+    "refresh_due": "Annual refresh due",
+    "expired": "Expired with no adopted successor",
+}
+
+
+def step_targets():
+    """Days from the CSP's agreement (or its conditions being met) by which each later step
+    is expected. R4 sets no statutory deadline; Dorset's 2024 route took about four months."""
+    return {**DEFAULT_STEP_TARGETS, **getattr(settings, "PLAN_STEP_TARGET_DAYS", {})}
+
+
+DEFAULT_STEP_TARGETS = {Kind.CRIME_AND_DISORDER_COMMITTEE: 60, Kind.CABINET: 90, Kind.FULL_COUNCIL: 120}
+
+
+def final_step(adopted_by: str) -> str:
+    """The step that adopts the plan: Full Council unless the council's constitution says Cabinet."""
+    return Kind.CABINET if adopted_by == "cabinet" else Kind.FULL_COUNCIL
+
+
+@dataclass
+class RouteState:
+    latest: dict = field(default_factory=dict)  # kind -> the latest step of that kind
+    last: object = None  # the latest decision of all
+    adopted_on: date | None = None
+    adopted_by: str | None = None
+    stalled: object = None
+    next_kind: str | None = None
+    next_due_on: date | None = None
+    clock_started_on: date | None = None
+    outstanding: list = field(default_factory=list)
+    flags: list = field(default_factory=list)
+
+    @property
+    def current_stage(self):
+        if self.adopted_on:
+            return "Adopted by Full Council" if self.adopted_by == Kind.FULL_COUNCIL else "Adopted by Cabinet"
+        if self.last is None:
+            return "Not yet agreed by the CSP"
+        return f"{self.last.get_kind_display()}: {self.last.get_outcome_display().lower()}"
+
+    @property
+    def next_step(self):
+        return NEXT_STEP_LABEL[self.next_kind] if self.next_kind else None
+
+
+def _sort_key(step):
+    return (step.decided_on, step.pk or 0)
+
+
+def route_state(steps, *, adopted_by: str = "full_council", today: date) -> RouteState:
+    """Where one council's route stands: current stage, next step and when, and its flags."""
+    steps = sorted(steps, key=_sort_key)
+    state = RouteState()
+    for step in steps:
+        state.latest[step.kind] = step
+    state.last = steps[-1] if steps else None
+    final = final_step(adopted_by)
+
+    for kind in (Kind.FULL_COUNCIL, Kind.CABINET):
+        step = state.latest.get(kind)
+        if step is not None and step.outcome == Outcome.ADOPTED:
+            state.adopted_on, state.adopted_by = step.decided_on, kind
+            break
+
+    if state.last is not None and state.last.outcome in STOPS:
+        state.stalled = state.last
+        state.flags.append(
+            Flag(
+                "stalled",
+                f"Stalled: {state.last.get_kind_display()} {state.last.get_outcome_display().lower()} it on "
+                f"{state.last.decided_on:%-d %B %Y}",
+                R4,
+            )
+        )
+
+    if state.adopted_by == Kind.CABINET and final == Kind.FULL_COUNCIL:
+        state.flags.append(
+            Flag("cabinet_only", "Adopted by Cabinet only: Full Council adoption required", SCHEDULE_3)
+        )
+
+    for step in steps:
+        for condition in step.conditions.all():
+            if condition.met_on is None:
+                state.outstanding.append(condition)
+    if state.outstanding:
+        texts = "; ".join(condition.text for condition in state.outstanding)
+        state.flags.append(Flag("conditions", f"Conditions outstanding: {texts}", R5))
+
+    agreed = state.latest.get(Kind.AGREED_BY_CSP)
+    if agreed is not None and agreed.outcome not in STOPS:
+        met = [c.met_on for c in agreed.conditions.all()]
+        state.clock_started_on = max([agreed.decided_on, *[d for d in met if d]])
+
+    if state.adopted_on is None and state.stalled is None:
+        reached = max(
+            (ORDER.index(kind) for kind, step in state.latest.items() if step.outcome not in STOPS),
+            default=-1,
+        )
+        if reached < ORDER.index(final):
+            state.next_kind = ORDER[reached + 1]
+            if state.clock_started_on and state.next_kind in step_targets():
+                state.next_due_on = state.clock_started_on + timedelta(days=step_targets()[state.next_kind])
+                if state.next_due_on < today:
+                    state.flags.append(
+                        Flag(
+                            "late_step",
+                            f"{NEXT_STEP_LABEL[state.next_kind]} was expected by {state.next_due_on:%-d %B %Y}",
+                            R4,
+                        )
+                    )
+    return state
+
+
+def expected_steps(state: RouteState, *, adopted_by: str = "full_council"):
+    """Every step still to come on a route whose clock has started, with its target date.
+
+    These become deadlines: one per step, met when the step is taken.
+    """
+    if state.clock_started_on is None:
+        return []
+    final = final_step(adopted_by)
+    targets = step_targets()
+    expected = []
+    for kind in ORDER[1 : ORDER.index(final) + 1]:
+        taken = state.latest.get(kind)
+        met_on = taken.decided_on if taken is not None and taken.outcome not in STOPS else None
+        if kind == final and state.adopted_on is None:
+            met_on = None
+        expected.append((kind, state.clock_started_on + timedelta(days=targets[kind]), met_on))
+    return expected
+
+
+def add_months(day: date, months: int) -> date:
+    month = day.month - 1 + months
+    year, month = day.year + month // 12, month % 12 + 1
+    for candidate in (31, 30, 29, 28):
+        try:
+            return day.replace(year=year, month=month, day=min(day.day, candidate))
+        except ValueError:
+            continue
+    raise ValueError(day)
+
+
+def refresh_due_on(plan_kind: str, latest: PlanVersion) -> date | None:
+    """The next annual refresh: a year after the latest version's period began, while the
+    plan still has a year to run (R2; R12 for serious violence strategies)."""
+    if plan_kind not in ANNUAL_REFRESH:
+        return None
+    due = add_months(latest.starts_on, 12)
+    return due if due < latest.ends_on else None
+
+
+def is_adopted(version: PlanVersion, *, adopted_by_of=lambda council: council.adopted_by) -> bool:
+    """Adopted on every route (by whichever body each council's route requires, or Cabinet)."""
+    routes = list(version.routes.all())
+    if not routes:
+        return False
+    return all(
+        route_state(route.steps.all(), adopted_by=adopted_by_of(route.council), today=date.max).adopted_on
+        for route in routes
+    )
+
+
+@dataclass
+class PlanState:
+    plan: Plan
+    latest: PlanVersion | None
+    routes: list  # (route, RouteState)
+    period: str  # "not started", "in force", "expired", "superseded"
+    refresh_due_on: date | None
+    flags: list
+
+    @property
+    def flag_codes(self):
+        return {flag.code for flag in self.flags}
+
+
+def _latest(plan):
+    versions = plan.versions.all()
+    return versions[len(versions) - 1] if versions else None
+
+
+def plan_state(plan: Plan, *, today: date, successors=()) -> PlanState:
+    """One board row: the plan's latest version, each route's state and the plan's flags.
+
+    `successors` are other plans of the same kind from the same partnership: a plan whose
+    period has ended is expired only if none of them with a later period has been adopted.
+    """
+    versions = list(plan.versions.all())
+    latest = versions[-1] if versions else None
+    if latest is None:
+        return PlanState(plan, None, [], "not started", None, [])
+    routes = [
+        (route, route_state(route.steps.all(), adopted_by=route.council.adopted_by, today=today))
+        for route in latest.routes.all()
+    ]
+    flags = [flag for _, state in routes for flag in state.flags]
+    ends_on = latest.ends_on
+    if today < versions[0].starts_on:
+        period = "not started"
+    elif today <= ends_on:
+        period = "in force"
+    elif any(
+        other.pk != plan.pk
+        and _latest(other)
+        and _latest(other).starts_on > latest.starts_on
+        and is_adopted(_latest(other))
+        for other in successors
+    ):
+        period = "superseded"
+    else:
+        period = "expired"
+        flags.append(Flag("expired", f"Expired on {ends_on:%-d %B %Y} with no adopted successor", R3))
+    due = refresh_due_on(plan.kind, latest) if period == "in force" else None
+    if due is not None and due <= today:
+        flags.append(
+            Flag("refresh_due", f"Annual refresh due since {due:%-d %B %Y}", ANNUAL_REFRESH[plan.kind])
+        )
+    return PlanState(plan, latest, routes, period, due, flags)
+
+
+# --- Write functions: one per officer action, each atomic, each writing its deadlines ---
+
+
+class StepOutOfOrder(ValueError):
+    """A decision dated before one it must follow, or after one it must precede."""
+
+
+def check_step(existing_steps, *, kind: str, decided_on: date, today: date) -> str | None:
+    """The reason a step cannot be recorded with this date, or None if it can.
+
+    Steps may be skipped (BCP's Cabinet adopted without a committee recommendation), but
+    never dated before an earlier stage's decision or after a later stage's decision.
+    """
+    if decided_on > today:
+        return "The date of the decision must be today or in the past"
+    position = ORDER.index(kind)
+    for step in existing_steps:
+        other = ORDER.index(step.kind)
+        if other < position and step.decided_on > decided_on:
+            return f"The date must be on or after {step.decided_on:%-d %B %Y}, when {DECIDED[step.kind]}"
+        if other > position and step.decided_on < decided_on:
+            return f"The date must be on or before {step.decided_on:%-d %B %Y}, when {DECIDED[step.kind]}"
+    return None
+
+
+@transaction.atomic
+def record_step(
+    route: Route,
+    *,
+    by,
+    kind: str,
+    decided_on: date,
+    outcome: str,
+    meeting: str = "",
+    reference: str = "",
+    conditions=(),
+    today: date,
+) -> AdoptionStep:
+    """Save a decision on a route, refusing dates out of order, and rewrite the deadlines."""
+    route = Route.objects.select_for_update().select_related("version__plan", "council").get(pk=route.pk)
+    problem = check_step(route.steps.all(), kind=kind, decided_on=decided_on, today=today)
+    if problem:
+        raise StepOutOfOrder(problem)
+    step = AdoptionStep(
+        route=route,
+        kind=kind,
+        decided_on=decided_on,
+        outcome=outcome,
+        meeting=meeting,
+        reference=reference,
+        recorded_by=by,
+    )
+    step._history_user = by
+    step.save()
+    for text in conditions:
+        condition = Condition(step=step, text=text)
+        condition._history_user = by
+        condition.save()
+    write_plan_deadlines(route.version.plan, today=today)
+    return step
+
+
+@transaction.atomic
+def mark_condition_met(condition: Condition, *, by, met_on: date, today: date) -> Condition:
+    if met_on < condition.step.decided_on:
+        raise StepOutOfOrder(
+            f"The date the condition was met must be on or after {condition.step.decided_on:%-d %B %Y}, "
+            "when the agreement was made"
+        )
+    if met_on > today:
+        raise StepOutOfOrder("The date the condition was met must be today or in the past")
+    condition.met_on = met_on
+    condition._history_user = by
+    condition.save()
+    write_plan_deadlines(condition.step.route.version.plan, today=today)
+    return condition
+
+
+@transaction.atomic
+def add_version(plan: Plan, *, by, today: date, **fields) -> PlanVersion:
+    """A new version (or refresh) of a plan, with one route per council of each partnership."""
+    version = PlanVersion(plan=plan, **fields)
+    version._history_user = by
+    version.save()
+    for partnership in plan.partnerships.all():
+        for council in partnership.councils.all():
+            route = Route(version=version, partnership=partnership, council=council)
+            route._history_user = by
+            route.save()
+    write_plan_deadlines(plan, today=today)
+    return version
+
+
+def write_plan_deadlines(plan: Plan, *, today: date):
+    """Refresh due and expiry for the plan; each expected step for each route of its latest version."""
+    plan = Plan.objects.for_board().get(pk=plan.pk)
+    state = plan_state(plan, today=today)
+    specs = []
+    if state.latest is not None:
+        if state.refresh_due_on is not None:
+            specs.append(
+                DeadlineSpec(
+                    rule="plan-refresh",
+                    title=f"{plan.title}: annual refresh due",
+                    due_on=state.refresh_due_on,
+                    legal_source=ANNUAL_REFRESH[plan.kind],
+                    rule_version=RULE_VERSION,
+                )
+            )
+        specs.append(
+            DeadlineSpec(
+                rule="plan-expiry",
+                title=f"{plan.title}: new plan needed by the end of its period",
+                due_on=state.latest.ends_on,
+                legal_source=R3,
+                rule_version=RULE_VERSION,
+                met_on=state.latest.ends_on if state.period == "superseded" else None,
+            )
+        )
+    write_deadlines(
+        source=plan, partnership=plan.lead_partnership, owner=None, link=plan.get_absolute_url(), specs=specs
+    )
+    for route, route_st in state.routes:
+        route_specs = [
+            DeadlineSpec(
+                rule=f"step-{kind}",
+                title=f"{state.latest.title}: {NEXT_STEP_LABEL[kind].lower()} ({route.council.name})",
+                due_on=due_on,
+                legal_source=R4,
+                rule_version=RULE_VERSION,
+                met_on=met_on,
+            )
+            for kind, due_on, met_on in expected_steps(route_st, adopted_by=route.council.adopted_by)
+        ]
+        write_deadlines(
+            source=route,
+            partnership=route.partnership,
+            owner=None,
+            link=state.latest.get_absolute_url(),
+            specs=route_specs,
+        )
