@@ -1,11 +1,12 @@
-"""How fast the partnership dashboard and the duty register serve at national scale.
+"""How fast the partnership dashboard, the duty register and the plans board serve at national scale.
 
 Not a test: a script to run by hand (see bench/README.md). In one run it
 
 1. drops and recreates the benchmark database (its name must contain "bench"),
-2. runs `migrate` and `generate_scale --seed S` (~300 partnerships, ~5,000 users), then
-   VACUUM ANALYZE so PostgreSQL plans with statistics, as it would on a live database,
-3. adds one officer of one generated English partnership and signs them in (a session row),
+2. runs `migrate` and `generate_scale --seed S` (~300 partnerships, ~5,000 users, ~1,500
+   plans), then VACUUM ANALYZE so PostgreSQL plans with statistics, as it would on a live database,
+3. adds one officer of one generated English partnership and one site admin (superuser), and
+   signs each in (a session row),
 4. counts the SQL queries each page runs, once, in this process with Django's test Client,
 5. serves the service with gunicorn (bench.settings: DEBUG off, the service's middleware),
 6. sends N requests to each page from C client threads on this same machine, checking every
@@ -83,8 +84,14 @@ class Page:
     label: str
     path: str
     expected: list[bytes]
+    cookie: str = ""
+    # A page too slow to send the full count to in reasonable time gets this share of it.
+    share: float = 1.0
     queries: int = 0
     size: int = 0
+
+    def requests(self, count: int) -> int:
+        return count if self.share == 1.0 else max(10, round(count * self.share))
 
     def problem(self, status: int, body: bytes) -> str:
         if status != 200:
@@ -128,7 +135,7 @@ def server_cpu_seconds(master_pid: int) -> float:
 
 
 def prepare_in_process():
-    """Sign an officer in, count each page's queries, and count the dataset's rows."""
+    """Sign an officer and a site admin in, count each page's queries, and count the dataset's rows."""
     import django
 
     django.setup()
@@ -144,6 +151,7 @@ def prepare_in_process():
     from duties.models import RegisterEntry
     from partnerships import scale
     from partnerships.models import Council, Membership, Nation, Organisation, Partnership, Role
+    from plans.models import AdoptionStep, Plan, PlanVersion, Route
     from reminders.models import Deadline
 
     # Bulk-loaded tables have no planner statistics until autovacuum gets round to them;
@@ -160,35 +168,61 @@ def prepare_in_process():
         "bench-officer", first_name="Bench", last_name="Officer", password=None
     )
     Role.objects.create(user=officer, partnership=partnership, kind=Role.Kind.OFFICER)
-    # A signed-in session as login() would leave it. The model backend is named because
-    # the first backend in settings (rules') cannot load a user from a session.
-    session = SessionStore()
-    session[SESSION_KEY] = officer._meta.pk.value_to_string(officer)
-    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
-    session[HASH_SESSION_KEY] = officer.get_session_auth_hash()
-    session.create()
-    cookie = f"{settings.SESSION_COOKIE_NAME}={session.session_key}"
+    admin = get_user_model().objects.create_superuser(
+        "bench-admin", email="bench-admin@example.org", first_name="Bench", last_name="Admin", password=None
+    )
+
+    def signed_in(user) -> str:
+        """A session as login() would leave it, as a Cookie header. The model backend is
+        named because the first backend in settings (rules') cannot load a user from a session."""
+        session = SessionStore()
+        session[SESSION_KEY] = user._meta.pk.value_to_string(user)
+        session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+        session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+        session.create()
+        return f"{settings.SESSION_COOKIE_NAME}={session.session_key}"
+
+    cookie, admin_cookie = signed_in(officer), signed_in(admin)
+
+    def plans_counted(n: int) -> bytes:
+        return f"<strong>{n} plan{'' if n == 1 else 's'}</strong>".encode()
 
     entries = list(
         RegisterEntry.objects.filter(partnership=partnership).select_related("partnership", "duty")
     )
+    # The officer's plans (their partnership's, and pan-area ones it shares) fit on the
+    # board's first page; the admin's board counts every plan and shows the first page.
+    plans = list(Plan.objects.filter(partnerships=partnership))
+    all_plans = Plan.objects.count()
     pages = [
-        Page("bare view (baseline)", "/bench/bare", [b"ok"]),
+        Page("bare view (baseline)", "/bench/bare", [b"ok"], cookie),
         Page(
             "partnership dashboard",
             partnership.get_absolute_url(),
             [escape(partnership.name).encode(), b"What is overdue and what is due next"],
+            cookie,
         ),
         Page(
             "duty register",
             f"/partnerships/{partnership.slug}/duties/",
             # Every duty's row links to its entry.
             [f'href="{entry.get_absolute_url()}"'.encode() for entry in entries],
+            cookie,
         ),
+        Page(
+            "plans board",
+            "/plans/",
+            # Every plan of the partnership's is on the board, linked.
+            [plans_counted(len(plans)), *(f'href="{plan.get_absolute_url()}"'.encode() for plan in plans)],
+            cookie,
+        ),
+        # Every plan's state is worked out on each request: about a second or two of CPU,
+        # so it gets a tenth of the requests the other pages get.
+        Page("plans board, site admin", "/plans/", [plans_counted(all_plans)], admin_cookie, share=0.1),
     ]
-    client = Client(HTTP_HOST="localhost")
-    client.cookies[settings.SESSION_COOKIE_NAME] = session.session_key
     for page in pages:
+        client = Client(HTTP_HOST="localhost")
+        client.cookies.load(page.cookie)
         client.get(page.path)  # the first request in a process fills caches; count the second
         with CaptureQueriesContext(connection) as queries:
             response = client.get(page.path)
@@ -207,11 +241,16 @@ def prepare_in_process():
         "users": get_user_model().objects.count(),
         "roles": Role.objects.count(),
         "register entries": RegisterEntry.objects.count(),
+        "plans": all_plans,
+        "plan versions": PlanVersion.objects.count(),
+        "routes": Route.objects.count(),
+        "adoption steps": AdoptionStep.objects.count(),
         "deadlines": Deadline.objects.count(),
         "deadlines overdue": Deadline.objects.overdue(today).count(),
     }
     here = {
         "register entries": len(entries),
+        "plans": len(plans),
         "deadlines": Deadline.objects.filter(partnership=partnership).count(),
         "deadlines overdue": Deadline.objects.filter(partnership=partnership).overdue(today).count(),
     }
@@ -219,7 +258,7 @@ def prepare_in_process():
         cursor.execute("SHOW server_version")
         postgres_version = cursor.fetchone()[0]
     connections.close_all()
-    return partnership, cookie, pages, rows, here, postgres_version
+    return partnership, pages, rows, here, postgres_version
 
 
 def free_port() -> int:
@@ -272,13 +311,13 @@ def stop(server):
             server.wait()
 
 
-def drive(server, port: int, page: Page, cookie: str, count: int, concurrency: int) -> Result:
+def drive(server, port: int, page: Page, count: int, concurrency: int) -> Result:
     """`count` GETs of the page from `concurrency` threads, each with its own HTTP/1.1 connection.
 
     The connections are keep-alive on the client side; when the server closes one after a
     response (gunicorn's sync workers do), http.client opens a new one for the next request.
     """
-    headers = {"Cookie": cookie, "Accept-Encoding": "identity"}
+    headers = {"Cookie": page.cookie, "Accept-Encoding": "identity"}
     shares = [count // concurrency + (1 if i < count % concurrency else 0) for i in range(concurrency)]
 
     def worker(share: int) -> Result:
@@ -344,7 +383,7 @@ def main():
 
     os.environ.update(env)
     sys.path.insert(0, str(ROOT))
-    partnership, cookie, pages, rows, here, postgres_version = prepare_in_process()
+    partnership, pages, rows, here, postgres_version = prepare_in_process()
     import django
     import gunicorn
 
@@ -354,9 +393,9 @@ def main():
         server = start_gunicorn(env, port, arguments.workers, log)
         try:
             for page in pages:
-                drive(server, port, page, cookie, arguments.warmup, arguments.concurrency)
+                drive(server, port, page, page.requests(arguments.warmup), arguments.concurrency)
                 results[page.label] = drive(
-                    server, port, page, cookie, arguments.requests, arguments.concurrency
+                    server, port, page, page.requests(arguments.requests), arguments.concurrency
                 )
         finally:
             stop(server)
@@ -371,12 +410,16 @@ def main():
     )
     print(
         f"Client: {arguments.concurrency} threads in this process, on the same machine as the server "
-        f"and the database; {arguments.requests} requests per page after {arguments.warmup} to warm up."
+        f"and the database; {arguments.requests} requests per page after {arguments.warmup} to warm up "
+        f"(a tenth of each for the site admin's board)."
     )
-    print(f"Signed in as an officer of {partnership.name} ({partnership.slug}).")
+    print(
+        f"Signed in as an officer of {partnership.name} ({partnership.slug}); the last page as a site "
+        f"admin (superuser), who sees every partnership's plans."
+    )
     print()
     header = (
-        f"{'page':<24}{'path':<32}{'requests':>9}{'rps':>7}{'p50 ms':>8}{'p95 ms':>8}"
+        f"{'page':<26}{'path':<32}{'requests':>9}{'rps':>7}{'p50 ms':>8}{'p95 ms':>8}"
         f"{'CPU ms':>8}{'client':>8}{'queries':>8}{'bytes':>7}"
     )
     print(header)
@@ -384,7 +427,7 @@ def main():
     for page in pages:
         result = results[page.label]
         print(
-            f"{page.label:<24}{page.path:<32}{len(result.latencies):>9}"
+            f"{page.label:<26}{page.path:<32}{len(result.latencies):>9}"
             f"{len(result.latencies) / result.seconds:>7.0f}"
             f"{percentile(result.latencies, 50):>8.1f}{percentile(result.latencies, 95):>8.1f}"
             f"{result.server_cpu_seconds * 1000 / len(result.latencies):>8.1f}"

@@ -129,6 +129,14 @@ EVIDENCE_MAX_BYTES = env.int("EVIDENCE_MAX_BYTES", default=20 * 1024 * 1024)
 # Above this an upload is spooled to disk rather than held in memory.
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 
+# Days after the CSP's agreement (or its conditions being met) by which each later step on a
+# plan's road to adoption is expected. No statutory deadline; a local target (domain.md R4).
+PLAN_STEP_TARGET_DAYS = {
+    "committee": env.int("PLAN_COMMITTEE_TARGET_DAYS", default=60),
+    "cabinet": env.int("PLAN_CABINET_TARGET_DAYS", default=90),
+    "full_council": env.int("PLAN_FULL_COUNCIL_TARGET_DAYS", default=120),
+}
+
 # Email: console in the quick start; SMTP in production through EMAIL_URL
 # (smtp+tls://user:password@host:587).
 globals().update(env.email_url("EMAIL_URL", default="consolemail://"))

@@ -19,5 +19,6 @@ urlpatterns = [
     path("manage/", admin.site.urls),
     path("", include("partnerships.urls")),
     path("", include("duties.urls")),
+    path("", include("plans.urls")),
     path("", include("reminders.urls")),
 ]

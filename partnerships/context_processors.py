@@ -25,6 +25,7 @@ def navigation(request):
                 namespace == "partnerships" and current == "dashboard",
             ),
             ("Duty register", reverse("duties:register", args=[slug]), namespace == "duties"),
+            ("Plans", reverse("plans:board"), namespace == "plans"),
             (
                 "Partnership",
                 reverse("partnerships:detail", args=[slug]),

@@ -1,7 +1,8 @@
 """National-scale data for benchmarks: ~300 partnerships and everything that hangs off them.
 
 design.md ("Scale to design for") sizes a national instance: ~300 CSPs, ~3,000 duty entries,
-~5,000 users. `generate()` builds that from a seed, so the same seed always gives the same
+~5,000 users; the plans step adds ~1,500 plans with their versions, routes to adoption and
+steps (about five plans per partnership). `generate()` builds that from a seed, so the same seed always gives the same
 names and dates (relative to `today`), and a benchmark can be rerun on identical data.
 
 Written with `bulk_create` in batches, so it takes seconds rather than minutes. That bypasses
@@ -9,7 +10,8 @@ Written with `bulk_create` in batches, so it takes seconds rather than minutes. 
 records, and their history pages start empty. That is acceptable for benchmark data, and
 the one thing the signals would add (history rows) is not what the benchmarks measure.
 Deadlines are written the same way, mirroring what `duties.register.write_entry_deadlines`
-would store for each entry (its specs come from `duties.register.deadline_specs`).
+would store for each entry (its specs come from `duties.register.deadline_specs`) and what
+`plans.adoption.write_plan_deadlines` would store for each plan (see `_plan_deadlines`).
 
 Generated rows carry prefixes so they never collide with the demo data (slugs "dorset" and
 "bcp", logins officer, clerk, ...) and so `remove()` can find them again: partnership slugs
@@ -35,6 +37,9 @@ from django.utils import timezone
 from duties.models import Duty, RegisterEntry
 from duties.register import deadline_specs
 from partnerships.models import Council, Membership, Nation, Organisation, Partnership, Role
+from plans.adoption import ANNUAL_REFRESH, NEXT_STEP_LABEL, R3, R4, RULE_VERSION, expected_steps, plan_state
+from plans.models import AdoptionStep, Condition, Plan, PlanVersion, Route
+from reminders.deadlines import DeadlineSpec
 from reminders.models import Deadline
 
 PARTNERSHIP_SLUG = "csp-{:04d}"
@@ -178,6 +183,7 @@ def generate(*, seed: int, partnerships: int = 300, users: int = 5000, today: da
         _geography(world, partnerships)
         _people(world, users)
         _register(world)
+        _plans(world)
     return world.counts
 
 
@@ -202,6 +208,9 @@ def remove() -> dict[str, int]:
                 "delivered_by_id", flat=True
             )
         )
+        # Plans first: their lead partnership, routes and councils are protected from deletion.
+        plans = Plan.objects.filter(Q(lead_partnership__in=generated) | Q(partnerships__in=generated))
+        tally(Plan.objects.filter(pk__in=set(plans.values_list("pk", flat=True))).delete())
         tally(generated.delete())
         tally(Council.objects.filter(slug__regex=COUNCIL_SLUG_PATTERN).delete())
         tally(get_user_model().objects.filter(username__regex=USERNAME_PATTERN).delete())
@@ -575,3 +584,396 @@ def _register(world: World):
         for spec in deadline_specs(entry)
     ]
     _count(world, "deadlines", _bulk(Deadline, deadlines))
+
+
+# --- Plans and their roads to adoption (plans app) ---
+
+CSP_PLAN_NAMES = [
+    "Community Safety Plan",
+    "Community Safety Plan",
+    "Community Safety Strategy",
+    "Partnership Plan",
+]
+SUBSTANCE_NAMES = ["Alcohol and Drugs Strategy", "Substance Misuse Strategy", "Drug and Alcohol Strategy"]
+EQIA_CONDITION = "Subject to any changes required as a result of the Equality Impact Assessment process"
+# Councils whose constitution puts adoption with Cabinet rather than Full Council (domain.md 4.1).
+CABINET_ADOPTS_SHARE = 0.1
+# Pairs of neighbouring partnerships (same police force area) that share a reducing
+# reoffending strategy, as Dorset and BCP do.
+PAN_AREA_SHARE = 0.35
+
+# What became of a route of a plan's latest version; older versions were nearly all adopted.
+LATEST_OUTCOMES = {
+    "adopted": 60,
+    "in progress": 12,  # the next step is still to come (late, if past its target)
+    "stalled": 8,  # a step deferred or rejected, nothing since
+    "deferred then adopted": 4,
+    "cabinet only": 5,  # Cabinet adopted where Full Council must
+    "conditions outstanding": 7,  # agreed subject to the EqIA, which is not signed off
+    "not agreed": 4,  # no step yet
+}
+OLDER_OUTCOMES = {"adopted": 92, "in progress": 5, "cabinet only": 3}
+StepKind = AdoptionStep.Kind
+Outcome = AdoptionStep.Outcome
+
+
+@dataclass
+class _Version:
+    version: PlanVersion
+    routes: list = field(default_factory=list)  # (Route, [(AdoptionStep, [Condition])])
+
+
+@dataclass
+class _Plan:
+    plan: Plan
+    partnerships: list
+    versions: list = field(default_factory=list)
+
+
+def _financial_year(day: date) -> int:
+    """The calendar year in which the financial year holding `day` began (1 April)."""
+    return day.year if day.month >= 4 else day.year - 1
+
+
+def _year_label(year: int) -> str:
+    return f"{year}-{(year + 1) % 100:02d}"
+
+
+def _plans(world: World):
+    """About five plans per partnership: a community safety plan with its refreshes (and, for
+    half, the one before it), a reducing reoffending strategy (some shared by two partnerships
+    in one police force area), a substance misuse and a serious violence strategy, and for
+    some a domestic abuse strategy. Every version has a route per council of each partnership
+    that shares the plan, with the steps the minutes would record, in order; then the
+    deadlines `plans.adoption.write_plan_deadlines` would write for them."""
+    rng, today = world.rng, world.today
+    year = _financial_year(today)
+
+    councils = [council for p in world.partnerships for council in world.councils_of[p.pk]]
+    cabinet = [council for council in councils if rng.random() < CABINET_ADOPTS_SHARE]
+    for council in cabinet:
+        council.adopted_by = "cabinet"
+    Council.objects.filter(pk__in=[council.pk for council in cabinet]).update(adopted_by="cabinet")
+
+    drafts: list[_Plan] = []
+
+    def plan(title, kind, partnerships, start, years, refreshes, *, older=False):
+        """A plan of `years` financial years from 1 April `start`, refreshed in each of
+        `refreshes`; with older=True, its latest version's routes fare as older ones do."""
+        draft = _Plan(Plan(title=title, kind=kind, lead_partnership=partnerships[0]), partnerships)
+        ends_on = date(start + years, 3, 31)
+        periods = [(title, date(start, 4, 1), "")] + [
+            (f"{title} ({_year_label(y)} refresh)", date(y, 4, 1), _year_label(y)) for y in refreshes
+        ]
+        for number, (version_title, starts_on, refresh_year) in enumerate(periods):
+            latest = number == len(periods) - 1 and not older
+            version = PlanVersion(
+                plan=draft.plan,
+                title=version_title,
+                starts_on=starts_on,
+                ends_on=ends_on,
+                refresh_year=refresh_year,
+            )
+            made = _Version(version)
+            for partnership in partnerships:
+                partner = next((p for p in partnerships if p is not partnership), None)
+                for council in world.councils_of[partnership.pk]:
+                    route = Route(version=version, partnership=partnership, council=council)
+                    made.routes.append((route, _route_steps(world, route, partner=partner, latest=latest)))
+            _eqia_and_publication(rng, made, today)
+            draft.versions.append(made)
+        drafts.append(draft)
+
+    def refreshes(start, years, chance):
+        return [y for y in range(start + 1, min(start + years, year + 1)) if rng.random() < chance]
+
+    for partnership in world.partnerships:
+        name = rng.choice(CSP_PLAN_NAMES)
+        start = year - rng.choice([0, 1, 1, 2, 2])
+        if rng.random() < 0.5:
+            plan(
+                f"{name} {start - 3}-{start}",
+                Plan.Kind.COMMUNITY_SAFETY_PLAN,
+                [partnership],
+                start - 3,
+                3,
+                refreshes(start - 3, 3, 0.4),
+                older=True,
+            )
+        plan(
+            f"{name} {start}-{start + 3}",
+            Plan.Kind.COMMUNITY_SAFETY_PLAN,
+            [partnership],
+            start,
+            3,
+            refreshes(start, 3, 0.75),
+        )
+        if start == year - 2 and rng.random() < 0.2:
+            # The next plan is on its way before the current one ends: not started yet.
+            plan(
+                f"{name} {year + 1}-{year + 4}",
+                Plan.Kind.COMMUNITY_SAFETY_PLAN,
+                [partnership],
+                year + 1,
+                3,
+                [],
+            )
+
+        start, years = year - rng.randint(0, 4), rng.randint(3, 5)
+        plan(
+            f"{rng.choice(SUBSTANCE_NAMES)} {start}-{start + years}",
+            Plan.Kind.SUBSTANCE_MISUSE,
+            [partnership],
+            start,
+            years,
+            [],
+        )
+
+        # A one-year strategy is mostly this year's; some partnerships have not replaced last year's.
+        years = rng.choice([1, 1, 3])
+        start = year - (rng.choices([0, 1], [75, 25])[0] if years == 1 else rng.randint(0, 2))
+        label = _year_label(start) if years == 1 else f"{start}-{start + years}"
+        plan(
+            f"Serious Violence Strategy {label}",
+            Plan.Kind.SERIOUS_VIOLENCE,
+            [partnership],
+            start,
+            years,
+            refreshes(start, years, 0.6),
+        )
+
+        if rng.random() < 0.6:
+            start = year - rng.randint(0, 3)
+            plan(
+                f"Domestic Abuse Safe Accommodation Strategy {start}-{start + 3}",
+                Plan.Kind.DOMESTIC_ABUSE,
+                [partnership],
+                start,
+                3,
+                [],
+            )
+
+    for area in world.areas:
+        waiting = list(area.partnerships)
+        while waiting:
+            group = [waiting.pop(0)]
+            if waiting and rng.random() < PAN_AREA_SHARE:
+                group.append(waiting.pop(0))
+            start = year - rng.randint(0, 2)
+            prefix = f"Pan-{area.name} " if len(group) > 1 else ""
+            plan(
+                f"{prefix}Reducing Reoffending Strategy {start}-{start + 3}",
+                Plan.Kind.REDUCING_REOFFENDING,
+                group,
+                start,
+                3,
+                refreshes(start, 3, 0.4),
+            )
+
+    plans = _count(world, "plans", _bulk(Plan, [draft.plan for draft in drafts]))
+    through = Plan.partnerships.through
+    _count(
+        world,
+        "plan partnerships",
+        _bulk(
+            through,
+            [through(plan_id=d.plan.pk, partnership_id=p.pk) for d in drafts for p in d.partnerships],
+        ),
+    )
+    versions = [made for draft in drafts for made in draft.versions]
+    _count(world, "plan versions", _bulk(PlanVersion, [made.version for made in versions]))
+    routes = [(route, steps) for made in versions for route, steps in made.routes]
+    _count(world, "routes", _bulk(Route, [route for route, _ in routes]))
+    steps = [(step, conditions) for _, taken in routes for step, conditions in taken]
+    _count(world, "adoption steps", _bulk(AdoptionStep, [step for step, _ in steps]))
+    _count(world, "conditions", _bulk(Condition, [c for _, conditions in steps for c in conditions]))
+    _count(world, "plan deadlines", _bulk(Deadline, _plan_deadlines(world, plans)))
+
+
+def _route_steps(world: World, route: Route, *, partner, latest: bool) -> list:
+    """The decisions on one council's route, in date order, none after today: each passes
+    plans.adoption.check_step against those before it."""
+    rng, today = world.rng, world.today
+    agreed_on = route.version.starts_on - timedelta(days=rng.randint(5, 80))
+    outcomes = LATEST_OUTCOMES if latest else OLDER_OUTCOMES
+    fate = rng.choices(list(outcomes), list(outcomes.values()))[0]
+    if fate == "not agreed" or agreed_on > today:
+        return []
+    officers = world.people_in.get(route.partnership.pk, {}).get(Role.Kind.OFFICER, [])
+    council = route.council
+
+    def step(kind, on, outcome, meeting):
+        return AdoptionStep(
+            route=route,
+            kind=kind,
+            decided_on=on,
+            outcome=outcome,
+            meeting=meeting,
+            reference=f"Minute {rng.randint(1, 150)}" if rng.random() < 0.5 else "",
+            recorded_by=rng.choice(officers) if officers and rng.random() < 0.8 else None,
+        )
+
+    conditional = fate == "conditions outstanding" or rng.random() < 0.25
+    texts = [EQIA_CONDITION] if conditional else []
+    if conditional and partner is not None and rng.random() < 0.5:
+        texts.append(f"Subject to any changes proposed by the {partner.name}")
+    met_on = None
+    if conditional and fate != "conditions outstanding":
+        met_on = agreed_on + timedelta(days=rng.randint(7, 60))
+        if met_on > today:
+            met_on = None
+    agreed = step(
+        StepKind.AGREED_BY_CSP,
+        agreed_on,
+        Outcome.AGREED_SUBJECT_TO_CONDITIONS if conditional else Outcome.AGREED,
+        route.partnership.name,
+    )
+    taken = [(agreed, [Condition(step=agreed, text=text, met_on=met_on) for text in texts])]
+    if fate == "conditions outstanding" or (conditional and met_on is None):
+        return taken
+
+    # The road from here, to the body that adopts (or, cabinet only, to Cabinet adopting).
+    final = (
+        StepKind.CABINET
+        if council.adopted_by == "cabinet" or fate == "cabinet only"
+        else StepKind.FULL_COUNCIL
+    )
+    road = [StepKind.CRIME_AND_DISORDER_COMMITTEE, StepKind.CABINET, StepKind.FULL_COUNCIL]
+    road = road[: road.index(final) + 1]
+    if fate in ("adopted", "cabinet only") and rng.random() < 0.1:
+        road = road[1:]  # Cabinet without a committee recommendation first, as BCP's did
+    stop_at = len(road)  # where the road stops (in progress) or is deferred or rejected
+    if fate in ("in progress", "stalled", "deferred then adopted"):
+        stop_at = rng.randint(0, len(road) - 1)
+    if fate == "in progress":
+        road = road[:stop_at]
+    gaps = {
+        StepKind.CRIME_AND_DISORDER_COMMITTEE: (14, 75),
+        StepKind.CABINET: (7, 40),
+        StepKind.FULL_COUNCIL: (7, 35),
+    }
+    meetings = {
+        StepKind.CRIME_AND_DISORDER_COMMITTEE: council.crime_and_disorder_committee,
+        StepKind.CABINET: "Cabinet",
+        StepKind.FULL_COUNCIL: "Full Council",
+    }
+    on = max(agreed_on, met_on or agreed_on)
+    for number, kind in enumerate(road):
+        on += timedelta(days=rng.randint(*gaps[kind]))
+        if on > today:
+            break
+        if number == stop_at and fate in ("stalled", "deferred then adopted"):
+            stopped = rng.choices([Outcome.DEFERRED, Outcome.REJECTED], [80, 20])[0]
+            if fate == "deferred then adopted":
+                stopped = Outcome.DEFERRED
+            taken.append((step(kind, on, stopped, meetings[kind]), []))
+            if fate == "stalled":
+                break
+            on += timedelta(days=rng.randint(28, 63))  # back at the next meeting
+            if on > today:
+                break
+        if kind == final:
+            outcome = Outcome.ADOPTED
+        elif kind == StepKind.CRIME_AND_DISORDER_COMMITTEE:
+            outcome = Outcome.NOTED if rng.random() < 0.15 else Outcome.RECOMMENDED
+        else:
+            outcome = Outcome.RECOMMENDED
+        taken.append((step(kind, on, outcome, meetings[kind]), []))
+    return taken
+
+
+def _eqia_and_publication(rng: random.Random, made: _Version, today: date):
+    """The version's EqIA as its routes' conditions show it, and its publication once adopted."""
+    version = made.version
+    conditions = [c for _, taken in made.routes for _, cs in taken for c in cs]
+    agreements = [
+        s.decided_on for _, taken in made.routes for s, _ in taken if s.kind == StepKind.AGREED_BY_CSP
+    ]
+    if any(c.met_on is None for c in conditions):
+        version.eqia = PlanVersion.Eqia.IN_PROGRESS
+    elif conditions:
+        version.eqia, version.eqia_on = PlanVersion.Eqia.SIGNED_OFF, min(c.met_on for c in conditions)
+    elif agreements:
+        version.eqia = rng.choices(
+            [PlanVersion.Eqia.SIGNED_OFF, PlanVersion.Eqia.SCREENING_ONLY, PlanVersion.Eqia.NOT_NEEDED],
+            [75, 20, 5],
+        )[0]
+        if version.eqia != PlanVersion.Eqia.NOT_NEEDED:
+            version.eqia_on = min(agreements) - timedelta(days=rng.randint(5, 40))
+    else:
+        version.eqia = rng.choice([PlanVersion.Eqia.NOT_STARTED, PlanVersion.Eqia.IN_PROGRESS])
+    adopted = [
+        max((s.decided_on for s, _ in taken if s.outcome == Outcome.ADOPTED), default=None)
+        for _, taken in made.routes
+    ]
+    if adopted and all(adopted) and rng.random() < 0.7:
+        published_on = max(adopted) + timedelta(days=rng.randint(3, 30))
+        version.published_on = published_on if published_on <= today else None
+
+
+def _plan_deadlines(world: World, plans: list[Plan]) -> list[Deadline]:
+    """What `plans.adoption.write_plan_deadlines` would store for every generated plan (the
+    same specs as its `_write_deadlines_of`, judged against the plan's family: the lead
+    partnership's plans of its kind), read back with the board's own prefetching."""
+    today = world.today
+    fetched = list(Plan.objects.for_board().filter(pk__in=[p.pk for p in plans]))
+    families: dict[tuple, list[Plan]] = {}
+    for plan in fetched:
+        families.setdefault((plan.kind, plan.lead_partnership_id), []).append(plan)
+    plan_type = ContentType.objects.get_for_model(Plan)
+    route_type = ContentType.objects.get_for_model(Route)
+
+    def row(source_type, source_id, partnership, link, spec):
+        return Deadline(
+            partnership=partnership,
+            title=spec.title,
+            due_on=spec.due_on,
+            owner=None,
+            rule=spec.rule,
+            rule_version=spec.rule_version,
+            legal_source=spec.legal_source,
+            source_type=source_type,
+            source_id=source_id,
+            link=link,
+            is_confidential=False,
+            met_on=spec.met_on,
+        )
+
+    rows = []
+    for plan in fetched:
+        state = plan_state(plan, today=today, successors=families[(plan.kind, plan.lead_partnership_id)])
+        if state.latest is None:
+            continue
+        link = plan.get_absolute_url()
+        if state.refresh_due_on is not None:
+            spec = DeadlineSpec(
+                rule="plan-refresh",
+                title=f"{plan.title}: annual refresh due",
+                due_on=state.refresh_due_on,
+                legal_source=ANNUAL_REFRESH[plan.kind],
+                rule_version=RULE_VERSION,
+            )
+            rows.append(row(plan_type, plan.pk, plan.lead_partnership, link, spec))
+        spec = DeadlineSpec(
+            rule="plan-expiry",
+            title=f"{plan.title}: new plan needed by the end of its period",
+            due_on=state.latest.ends_on,
+            legal_source=R3,
+            rule_version=RULE_VERSION,
+            met_on=state.latest.ends_on if state.period == "superseded" else None,
+        )
+        rows.append(row(plan_type, plan.pk, plan.lead_partnership, link, spec))
+        # Only the latest version's routes have deadlines; older versions' were replaced.
+        link = state.latest.get_absolute_url()
+        for route, route_state in state.routes:
+            for kind, due_on, met_on in expected_steps(route_state, adopted_by=route.council.adopted_by):
+                spec = DeadlineSpec(
+                    rule=f"step-{kind}",
+                    title=f"{state.latest.title}: {NEXT_STEP_LABEL[kind].lower()} ({route.council.name})",
+                    due_on=due_on,
+                    legal_source=R4,
+                    rule_version=RULE_VERSION,
+                    met_on=met_on,
+                )
+                rows.append(row(route_type, route.pk, route.partnership, link, spec))
+    return rows

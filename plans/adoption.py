@@ -67,10 +67,7 @@ FLAG_LABELS = {
 def step_targets():
     """Days from the CSP's agreement (or its conditions being met) by which each later step
     is expected. R4 sets no statutory deadline; Dorset's 2024 route took about four months."""
-    return {**DEFAULT_STEP_TARGETS, **getattr(settings, "PLAN_STEP_TARGET_DAYS", {})}
-
-
-DEFAULT_STEP_TARGETS = {Kind.CRIME_AND_DISORDER_COMMITTEE: 60, Kind.CABINET: 90, Kind.FULL_COUNCIL: 120}
+    return settings.PLAN_STEP_TARGET_DAYS
 
 
 def final_step(adopted_by: str) -> str:
@@ -280,6 +277,36 @@ def plan_state(plan: Plan, *, today: date, successors=()) -> PlanState:
     return PlanState(plan, latest, routes, period, due, flags)
 
 
+def plan_states(plans, *, today: date) -> list[PlanState]:
+    """plan_state for each plan, judged against the other plans of its kind and lead
+    partnership among them (the board's rows, from plans already fetched for_board)."""
+    plans = list(plans)
+    families = {}
+    for plan in plans:
+        families.setdefault((plan.kind, plan.lead_partnership_id), []).append(plan)
+    return [
+        plan_state(plan, today=today, successors=families[(plan.kind, plan.lead_partnership_id)])
+        for plan in plans
+    ]
+
+
+def steps_to_come(state: RouteState, *, adopted_by: str) -> list:
+    """The kinds of step still ahead on a route, in order, up to the one that adopts it.
+
+    Steps skipped behind the furthest one reached are not owed (BCP's Cabinet adopted
+    without a committee recommendation). A route adopted by Cabinet where Full Council must
+    adopt still has Full Council to come.
+    """
+    final = final_step(adopted_by)
+    if state.adopted_by and ORDER.index(state.adopted_by) >= ORDER.index(final):
+        return []
+    reached = max(
+        (ORDER.index(kind) for kind, step in state.latest.items() if step.outcome not in STOPS),
+        default=-1,
+    )
+    return ORDER[reached + 1 : ORDER.index(final) + 1]
+
+
 # --- Write functions: one per officer action, each atomic, each writing its deadlines ---
 
 
@@ -373,10 +400,29 @@ def add_version(plan: Plan, *, by, today: date, **fields) -> PlanVersion:
     return version
 
 
+@transaction.atomic
+def create_plan(lead_partnership, *, by, title: str, kind: str, partnerships=()) -> Plan:
+    """A new plan, led by one partnership and shared by the others given (a pan-area plan).
+    It has no deadlines until its first version is added."""
+    plan = Plan(title=title, kind=kind, lead_partnership=lead_partnership)
+    plan._history_user = by
+    plan.save()
+    plan.partnerships.set({lead_partnership, *partnerships})
+    return plan
+
+
 def write_plan_deadlines(plan: Plan, *, today: date):
-    """Refresh due and expiry for the plan; each expected step for each route of its latest version."""
-    plan = Plan.objects.for_board().get(pk=plan.pk)
-    state = plan_state(plan, today=today)
+    """Rewrite the deadlines of the plan and of its family (the lead partnership's plans of
+    the same kind), since adopting a successor meets its predecessor's expiry deadline."""
+    family = list(Plan.objects.for_board().filter(kind=plan.kind, lead_partnership=plan.lead_partnership))
+    for member in family:
+        _write_deadlines_of(member, today=today, family=family)
+
+
+def _write_deadlines_of(plan: Plan, *, today: date, family):
+    """Refresh due and expiry for the plan; each expected step for each route of its latest
+    version. Routes of older versions keep no deadlines: their refresh replaced them."""
+    state = plan_state(plan, today=today, successors=family)
     specs = []
     if state.latest is not None:
         if state.refresh_due_on is not None:
@@ -402,22 +448,25 @@ def write_plan_deadlines(plan: Plan, *, today: date):
     write_deadlines(
         source=plan, partnership=plan.lead_partnership, owner=None, link=plan.get_absolute_url(), specs=specs
     )
-    for route, route_st in state.routes:
-        route_specs = [
-            DeadlineSpec(
-                rule=f"step-{kind}",
-                title=f"{state.latest.title}: {NEXT_STEP_LABEL[kind].lower()} ({route.council.name})",
-                due_on=due_on,
-                legal_source=R4,
-                rule_version=RULE_VERSION,
-                met_on=met_on,
+    current = dict(state.routes)
+    for version in plan.versions.all():
+        for route in version.routes.all():
+            route_st = current.get(route)
+            expected = expected_steps(route_st, adopted_by=route.council.adopted_by) if route_st else []
+            write_deadlines(
+                source=route,
+                partnership=route.partnership,
+                owner=None,
+                link=version.get_absolute_url(),
+                specs=[
+                    DeadlineSpec(
+                        rule=f"step-{kind}",
+                        title=f"{version.title}: {NEXT_STEP_LABEL[kind].lower()} ({route.council.name})",
+                        due_on=due_on,
+                        legal_source=R4,
+                        rule_version=RULE_VERSION,
+                        met_on=met_on,
+                    )
+                    for kind, due_on, met_on in expected
+                ],
             )
-            for kind, due_on, met_on in expected_steps(route_st, adopted_by=route.council.adopted_by)
-        ]
-        write_deadlines(
-            source=route,
-            partnership=route.partnership,
-            owner=None,
-            link=state.latest.get_absolute_url(),
-            specs=route_specs,
-        )

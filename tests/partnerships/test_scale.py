@@ -1,5 +1,6 @@
 """The benchmark data generator: small runs of what `generate_scale` does at national scale."""
 
+import re
 from datetime import date
 from io import StringIO
 
@@ -12,10 +13,14 @@ from duties.models import Duty, RegisterEntry
 from duties.register import write_entry_deadlines
 from partnerships import scale
 from partnerships.models import Council, Membership, Nation, Organisation, Partnership, Role
+from plans.adoption import check_step, plan_states, write_plan_deadlines
+from plans.models import AdoptionStep, Condition, Plan, PlanVersion, Route
 from reminders.models import Deadline
 
 TODAY = date(2026, 6, 1)
 SMALL = {"partnerships": 3, "users": 30}
+# Enough partnerships for every kind of plan, pan-area strategies and each board flag.
+MEDIUM = {"partnerships": 30, "users": 200}
 
 pytestmark = pytest.mark.django_db
 
@@ -31,7 +36,9 @@ def snapshot():
             (p.slug, p.name, p.brand, p.nation, tuple(sorted(c.name for c in p.councils.all())))
             for p in Partnership.objects.prefetch_related("councils")
         ),
-        "councils": sorted(Council.objects.values_list("slug", "name", "crime_and_disorder_committee")),
+        "councils": sorted(
+            Council.objects.values_list("slug", "name", "crime_and_disorder_committee", "adopted_by")
+        ),
         "organisations": sorted(Organisation.objects.values_list("name", "kind")),
         "memberships": sorted(
             Membership.objects.values_list("partnership__slug", "organisation__name", "standing")
@@ -54,7 +61,55 @@ def snapshot():
             key=repr,
         ),
         "deadlines": sorted(
-            Deadline.objects.values_list("partnership__slug", "title", "due_on", "owner__username", "link"),
+            (
+                *row[:4],
+                # A plan's link carries its id, which a second run does not reuse.
+                re.sub(r"[0-9]+", "#", row[4]) if row[4].startswith("/plans/") else row[4],
+                *row[5:],
+            )
+            for row in Deadline.objects.values_list(
+                "partnership__slug", "title", "due_on", "owner__username", "link", "rule", "met_on"
+            )
+        ),
+        "plans": sorted(
+            (p.lead_partnership.slug, p.title, p.kind, tuple(sorted(x.slug for x in p.partnerships.all())))
+            for p in Plan.objects.select_related("lead_partnership").prefetch_related("partnerships")
+        ),
+        "versions": sorted(
+            PlanVersion.objects.values_list(
+                "plan__lead_partnership__slug",
+                "title",
+                "starts_on",
+                "ends_on",
+                "refresh_year",
+                "eqia",
+                "eqia_on",
+                "published_on",
+            ),
+            key=repr,
+        ),
+        "steps": sorted(
+            AdoptionStep.objects.values_list(
+                "route__version__plan__lead_partnership__slug",
+                "route__version__title",
+                "route__council__slug",
+                "kind",
+                "decided_on",
+                "outcome",
+                "meeting",
+                "reference",
+                "recorded_by__username",
+            ),
+            key=repr,
+        ),
+        "conditions": sorted(
+            Condition.objects.values_list(
+                "step__route__version__plan__lead_partnership__slug",
+                "step__route__version__title",
+                "step__route__council__slug",
+                "text",
+                "met_on",
+            ),
             key=repr,
         ),
     }
@@ -94,7 +149,13 @@ def test_counts_returned_match_the_rows_written():
     assert counts["memberships"] == Membership.objects.count()
     assert counts["roles"] == Role.objects.count()
     assert counts["register entries"] == RegisterEntry.objects.count() == 3 * duties - welsh * england_only
-    assert counts["deadlines"] == Deadline.objects.count()
+    assert counts["plans"] == Plan.objects.count()
+    assert counts["plan partnerships"] == Plan.partnerships.through.objects.count()
+    assert counts["plan versions"] == PlanVersion.objects.count()
+    assert counts["routes"] == Route.objects.count()
+    assert counts["adoption steps"] == AdoptionStep.objects.count()
+    assert counts["conditions"] == Condition.objects.count()
+    assert counts["deadlines"] + counts["plan deadlines"] == Deadline.objects.count()
 
 
 def test_national_shape_holds_in_a_small_run():
@@ -206,7 +267,12 @@ def test_replace_removes_only_generated_rows():
     Membership.objects.create(partnership=demo, organisation=demo_org, standing=Membership.Standing.STATUTORY)
     officer = get_user_model().objects.create_user("officer")
     Role.objects.create(user=officer, partnership=demo, kind=Role.Kind.OFFICER)
+    demo_plan = Plan.objects.create(
+        title="Community Safety Plan 2023-2026", kind=Plan.Kind.COMMUNITY_SAFETY_PLAN, lead_partnership=demo
+    )
+    demo_plan.partnerships.add(demo)
     generate_small(seed=1)
+    assert Plan.objects.count() > 1
 
     scale.remove()
 
@@ -215,6 +281,8 @@ def test_replace_removes_only_generated_rows():
     assert list(get_user_model().objects.values_list("username", flat=True)) == ["officer"]
     assert not Council.objects.exists()
     assert Deadline.objects.count() == RegisterEntry.objects.count() == 0
+    assert list(Plan.objects.all()) == [demo_plan]
+    assert PlanVersion.objects.count() == Route.objects.count() == AdoptionStep.objects.count() == 0
 
 
 def test_command_prints_the_counts_and_the_time_taken():
@@ -225,3 +293,104 @@ def test_command_prints_the_counts_and_the_time_taken():
     assert "3 partnerships" in out.getvalue()
     assert "30 users" in out.getvalue()
     assert "Generated from seed 1 in" in out.getvalue()
+
+
+def test_plans_come_about_five_per_partnership_with_each_latest_version_routed_to_every_council():
+    counts = scale.generate(seed=1, today=TODAY, **MEDIUM)
+
+    assert 4 * 30 <= counts["plans"] <= 6 * 30
+    assert set(Plan.objects.values_list("kind", flat=True)) == {
+        Plan.Kind.COMMUNITY_SAFETY_PLAN,
+        Plan.Kind.REDUCING_REOFFENDING,
+        Plan.Kind.SUBSTANCE_MISUSE,
+        Plan.Kind.SERIOUS_VIOLENCE,
+        Plan.Kind.DOMESTIC_ABUSE,
+    }
+    for partnership in Partnership.objects.prefetch_related("plans"):
+        kinds = {plan.kind for plan in partnership.plans.all()}
+        assert {Plan.Kind.COMMUNITY_SAFETY_PLAN, Plan.Kind.REDUCING_REOFFENDING} <= kinds, partnership
+        assert kinds >= {Plan.Kind.SUBSTANCE_MISUSE, Plan.Kind.SERIOUS_VIOLENCE}, partnership
+    csp_versions = [
+        len(plan.versions.all())
+        for plan in Plan.objects.filter(kind=Plan.Kind.COMMUNITY_SAFETY_PLAN).prefetch_related("versions")
+    ]
+    assert min(csp_versions) == 1 and max(csp_versions) == 3
+    for plan in Plan.objects.for_board():
+        for version in plan.versions.all():
+            councils = {
+                (partnership.pk, council.pk)
+                for partnership in plan.partnerships.all()
+                for council in partnership.councils.all()
+            }
+            assert {(r.partnership_id, r.council_id) for r in version.routes.all()} == councils, version
+
+
+def test_pan_area_strategies_are_shared_by_two_partnerships_of_one_force_area_with_a_route_each():
+    scale.generate(seed=1, today=TODAY, **MEDIUM)
+
+    pan_area = [plan for plan in Plan.objects.for_board() if plan.is_pan_area]
+    assert pan_area
+    for plan in pan_area:
+        assert plan.kind == Plan.Kind.REDUCING_REOFFENDING
+        first, second = plan.partnerships.all()
+        police = {
+            partnership.pk: set(
+                partnership.memberships.filter(organisation__kind=Organisation.Kind.POLICE).values_list(
+                    "organisation", flat=True
+                )
+            )
+            for partnership in (first, second)
+        }
+        assert police[first.pk] == police[second.pk], plan  # the same force area
+        latest = plan.versions.all()[len(plan.versions.all()) - 1]
+        assert {route.partnership_id for route in latest.routes.all()} == {first.pk, second.pk}
+        assert len(latest.routes.all()) >= 2
+
+
+def test_every_route_takes_its_steps_in_an_order_the_rules_accept():
+    scale.generate(seed=1, today=TODAY, **MEDIUM)
+
+    for route in Route.objects.prefetch_related("steps__conditions"):
+        taken = []
+        for step in route.steps.all():  # in date order
+            assert check_step(taken, kind=step.kind, decided_on=step.decided_on, today=TODAY) is None, step
+            for condition in step.conditions.all():
+                assert condition.met_on is None or step.decided_on <= condition.met_on <= TODAY
+            taken.append(step)
+
+
+def test_the_board_has_every_state_and_flag():
+    scale.generate(seed=1, today=TODAY, **MEDIUM)
+
+    states = plan_states(Plan.objects.for_board(), today=TODAY)
+    assert {state.period for state in states} == {"not started", "in force", "expired", "superseded"}
+    assert set().union(*(state.flag_codes for state in states)) == {
+        "stalled",
+        "cabinet_only",
+        "conditions",
+        "late_step",
+        "refresh_due",
+        "expired",
+    }
+    adopted = sum(bool(route_state.adopted_on) for state in states for _, route_state in state.routes)
+    routes = sum(len(state.routes) for state in states)
+    assert adopted / routes > 0.5
+    assert Council.objects.filter(adopted_by="cabinet").exists()
+
+
+def test_plan_deadlines_are_what_the_plans_app_would_have_written():
+    scale.generate(seed=1, today=TODAY, **MEDIUM)
+    generated = deadline_rows()
+    assert {row[4] for row in generated} >= {
+        "duty-due",
+        "plan-expiry",
+        "plan-refresh",
+        "step-committee",
+        "step-cabinet",
+        "step-full_council",
+    }
+
+    for plan in Plan.objects.all():
+        write_plan_deadlines(plan, today=TODAY)
+
+    assert deadline_rows() == generated

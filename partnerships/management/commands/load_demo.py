@@ -5,10 +5,11 @@ from django.utils import timezone
 from duties import demo as duties_demo
 from partnerships import demo as partnerships_demo
 from partnerships.models import Partnership
+from plans import demo as plans_demo
 
 
 class Command(BaseCommand):
-    help = "Load the demo partnerships, registers and logins from the seed papers (safe to run twice)."
+    help = "Load the demo partnerships, registers, plans and logins from the seed papers (safe to run twice)."
 
     def add_arguments(self, parser):
         parser.add_argument(
@@ -21,7 +22,9 @@ class Command(BaseCommand):
             self.stdout.write("Partnerships exist already: demo data not loaded again.")
             return
         loaded = partnerships_demo.load()
-        duties_demo.load(**loaded, today=timezone.localdate())
+        today = timezone.localdate()
+        duties_demo.load(**loaded, today=today)
+        plans_demo.load(**loaded, today=today)
         self.stdout.write(
             f"Demo data loaded. Logins: officer, clerk, councillor, dhr, admin; "
             f"password {partnerships_demo.DEMO_PASSWORD}"

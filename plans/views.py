@@ -1,0 +1,289 @@
+from itertools import groupby
+from operator import attrgetter
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods
+
+from csp_tracker.audit import history_events
+from partnerships.access import partnership_for
+from partnerships.models import Partnership
+from partnerships.rules import EDITORS
+from plans import adoption
+from plans.access import plan_for
+from plans.forms import BoardFilterForm, ConditionMetForm, PlanForm, PlanVersionForm, RecordStepForm
+from plans.models import AdoptionStep, Condition, Plan, PlanVersion, Route
+
+BOARD_PAGE_SIZE = 50
+
+
+def _version_for(user, pk, *, perm="plans.view_plan"):
+    """The version and its plan, fetched through plan_for so a stranger gets 404."""
+    plan_id = PlanVersion.objects.filter(pk=pk).values_list("plan_id", flat=True).first()
+    if plan_id is None:
+        raise Http404("No such version")
+    plan = plan_for(user, plan_id, perm=perm)
+    version = next((version for version in plan.versions.all() if version.pk == pk), None)
+    if version is None:  # deleted since the first query
+        raise Http404("No such version")
+    return plan, version
+
+
+def _route_for(user, pk, *, perm):
+    plan_id = Route.objects.filter(pk=pk).values_list("version__plan_id", flat=True).first()
+    if plan_id is None:
+        raise Http404("No such route")
+    plan = plan_for(user, plan_id, perm=perm)
+    routes = (route for version in plan.versions.all() for route in version.routes.all())
+    route = next((route for route in routes if route.pk == pk), None)
+    if route is None:
+        raise Http404("No such route")
+    return plan, route.version, route
+
+
+def _condition_for(user, pk, *, perm):
+    plan_id = Condition.objects.filter(pk=pk).values_list("step__route__version__plan_id", flat=True).first()
+    if plan_id is None:
+        raise Http404("No such condition")
+    plan = plan_for(user, plan_id, perm=perm)
+    conditions = (
+        condition
+        for version in plan.versions.all()
+        for route in version.routes.all()
+        for step in route.steps.all()
+        for condition in step.conditions.all()
+    )
+    condition = next((condition for condition in conditions if condition.pk == pk), None)
+    if condition is None:
+        raise Http404("No such condition")
+    return plan, condition
+
+
+def _plan_state(plan, today):
+    """The plan's state; its successors are fetched only once its latest period has ended,
+    because only then can one of them make it superseded rather than expired."""
+    versions = plan.versions.all()
+    successors = ()
+    if versions and versions[len(versions) - 1].ends_on < today:
+        successors = Plan.objects.filter(kind=plan.kind, lead_partnership=plan.lead_partnership).for_board()
+    return adoption.plan_state(plan, today=today, successors=successors)
+
+
+def _route_states(version, today):
+    return [
+        (route, adoption.route_state(route.steps.all(), adopted_by=route.council.adopted_by, today=today))
+        for route in version.routes.all()
+    ]
+
+
+def _step_words(step):
+    """ "Full Council: adopted on 21 November 2019", for a step or its historical record."""
+    return f"{step.get_kind_display()}: {step.get_outcome_display().lower()} on {step.decided_on:%-d %B %Y}"
+
+
+def _board(request, *, printable):
+    today = timezone.localdate()
+    states = adoption.plan_states(Plan.objects.visible_to(request.user).for_board(), today=today)
+    councils = sorted(
+        {(route.council.slug, route.council.name) for state in states for route, _ in state.routes},
+        key=lambda council: council[1],
+    )
+    filters = BoardFilterForm(request.GET or None, councils=councils)
+    rows = filters.apply(states)
+    params = request.GET.copy()
+    params.pop("page", None)
+    context = {
+        "today": today,
+        "filters": filters,
+        "filtered": filters.filtered,
+        "count": len(rows),
+        "query_string": params.urlencode(),
+    }
+    if printable:
+        return render(request, "plans/board_print.html", {**context, "rows": rows, "nav_items": []})
+    page_obj = Paginator(rows, BOARD_PAGE_SIZE).get_page(request.GET.get("page"))
+    editable = Partnership.objects.filter(roles__user=request.user, roles__kind__in=EDITORS).distinct()
+    return render(
+        request,
+        "plans/board.html",
+        {**context, "rows": page_obj, "page_obj": page_obj, "editable_partnerships": editable},
+    )
+
+
+@login_required
+def board(request):
+    """Where each plan stands on its way to adoption: what councillors come to ask."""
+    return _board(request, printable=False)
+
+
+@login_required
+def board_print(request):
+    """The same board, with the same filters, laid out for paper."""
+    return _board(request, printable=True)
+
+
+@login_required
+def plan_detail(request, pk):
+    plan = plan_for(request.user, pk)
+    today = timezone.localdate()
+    versions = [(version, _route_states(version, today)) for version in reversed(plan.versions.all())]
+    return render(
+        request,
+        "plans/plan.html",
+        {
+            "plan": plan,
+            "state": _plan_state(plan, today),
+            "versions": versions,
+            "can_edit": request.user.has_perm("plans.edit_plan", plan),
+        },
+    )
+
+
+@login_required
+def version_detail(request, pk):
+    plan, version = _version_for(request.user, pk)
+    today = timezone.localdate()
+    state = _plan_state(plan, today)
+    return render(
+        request,
+        "plans/version.html",
+        {
+            "plan": plan,
+            "version": version,
+            "is_latest": version == state.latest,
+            "state": state,
+            "routes": _route_states(version, today),
+            "can_edit": request.user.has_perm("plans.edit_plan", plan),
+        },
+    )
+
+
+@login_required
+def version_document(request, pk):
+    """A version's document leaves only through here, after the plan check."""
+    _, version = _version_for(request.user, pk)
+    if not version.document:
+        raise Http404("This version's document is a link, not a file")
+    response = FileResponse(
+        version.document.open("rb"),
+        as_attachment=True,
+        filename=version.document.name.rsplit("/", 1)[-1],
+        content_type=version.document_type or "application/octet-stream",
+    )
+    response["Cache-Control"] = "private, no-store"
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def record_step(request, pk):
+    plan, version, route = _route_for(request.user, pk, perm="plans.edit_plan")
+    form = RecordStepForm(request.POST or None, route=route, action=request.path)
+    if request.method == "POST" and form.is_valid():
+        try:
+            step = adoption.record_step(
+                route, by=request.user, today=timezone.localdate(), **form.step_fields()
+            )
+        except adoption.StepOutOfOrder as refusal:
+            form.add_error("decided_on", str(refusal))
+        else:
+            messages.success(request, f"Decision recorded for {route.council.name}: {_step_words(step)}")
+            return redirect(version)
+    return render(
+        request, "plans/record_step.html", {"plan": plan, "version": version, "route": route, "form": form}
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def condition_met(request, pk):
+    plan, condition = _condition_for(request.user, pk, perm="plans.edit_plan")
+    version = condition.step.route.version
+    form = ConditionMetForm(request.POST or None, action=request.path)
+    if request.method == "POST" and form.is_valid():
+        try:
+            adoption.mark_condition_met(
+                condition, by=request.user, met_on=form.cleaned_data["met_on"], today=timezone.localdate()
+            )
+        except adoption.StepOutOfOrder as refusal:
+            form.add_error("met_on", str(refusal))
+        else:
+            messages.success(request, f"Condition met: {condition.text}")
+            return redirect(version)
+    return render(
+        request,
+        "plans/condition_met.html",
+        {"plan": plan, "version": version, "condition": condition, "form": form},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def add_version(request, pk):
+    plan = plan_for(request.user, pk, perm="plans.edit_plan")
+    form = PlanVersionForm(request.POST or None, request.FILES or None, action=request.path)
+    if request.method == "POST" and form.is_valid():
+        version = adoption.add_version(
+            plan, by=request.user, today=timezone.localdate(), **form.version_fields()
+        )
+        messages.success(request, f"{version.title} added")
+        return redirect(version)
+    return render(request, "plans/add_version.html", {"plan": plan, "form": form})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def add_plan(request, slug):
+    partnership = partnership_for(request.user, slug, perm="partnerships.edit_register")
+    others = (
+        Partnership.objects.filter(roles__user=request.user, roles__kind__in=EDITORS)
+        .exclude(pk=partnership.pk)
+        .distinct()
+    )
+    form = PlanForm(request.POST or None, others=others, action=request.path)
+    if request.method == "POST" and form.is_valid():
+        plan = adoption.create_plan(partnership, by=request.user, **form.plan_fields())
+        messages.success(request, f"{plan.title} added. Now add its first version")
+        return redirect("plans:add_version", plan.pk)
+    return render(request, "plans/add_plan.html", {"partnership": partnership, "form": form})
+
+
+@login_required
+def version_history(request, pk):
+    """Who changed what, and when: the version, its routes, their decisions and conditions."""
+    plan, version = _version_for(request.user, pk)
+    newest_first = ("-history_date", "-history_id")
+    councils = {route.pk: route.council.name for route in version.routes.all()}
+    events = history_events(
+        version.history.select_related("history_user").order_by(*newest_first),
+        PlanVersion,
+        subject=f"Version: {version.title}",
+    )
+    for record in Route.history.filter(version_id=version.pk).select_related("history_user"):
+        if record.history_type in "+-":
+            subject = f"Route for {councils.get(record.council_id, 'a council')}"
+            events += history_events([record], Route, subject=subject)
+    steps = list(
+        AdoptionStep.history.filter(route_id__in=councils)
+        .select_related("history_user")
+        .order_by("id", *newest_first)
+    )
+    for _, group in groupby(steps, key=attrgetter("id")):
+        records = list(group)
+        subject = f"{councils.get(records[0].route_id, 'A council')}: {_step_words(records[0])}"
+        events += history_events(records, AdoptionStep, subject=subject)
+    conditions = (
+        Condition.history.filter(step_id__in={record.id for record in steps})
+        .select_related("history_user")
+        .order_by("id", *newest_first)
+    )
+    for _, group in groupby(conditions, key=attrgetter("id")):
+        records = list(group)
+        events += history_events(records, Condition, subject=f"Condition: {records[0].text}")
+    events.sort(key=lambda event: event.when, reverse=True)
+    return render(request, "plans/version_history.html", {"plan": plan, "version": version, "events": events})
