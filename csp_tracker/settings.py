@@ -123,6 +123,8 @@ STORAGES = {
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = ["gds"]
 CRISPY_TEMPLATE_PACK = "gds"
+# crispy-forms-gds leaves link (URL) boxes unstyled.
+CRISPY_CLASS_CONVERTERS = {"urlinput": "govuk-input"}
 
 # Evidence uploads: the cap the form enforces (bytes), checked by content, not by name.
 EVIDENCE_MAX_BYTES = env.int("EVIDENCE_MAX_BYTES", default=20 * 1024 * 1024)

@@ -30,6 +30,24 @@ DECIDED = {
     Kind.FULL_COUNCIL: "Full Council made its decision",
 }
 STOPS = {Outcome.DEFERRED, Outcome.REJECTED}
+# The outcomes each body can reach: a CSP agrees, a committee recommends or notes, Cabinet
+# recommends or (where the constitution allows) adopts, Full Council adopts.
+OUTCOMES = {
+    Kind.AGREED_BY_CSP: [
+        Outcome.AGREED,
+        Outcome.AGREED_SUBJECT_TO_CONDITIONS,
+        Outcome.DEFERRED,
+        Outcome.REJECTED,
+    ],
+    Kind.CRIME_AND_DISORDER_COMMITTEE: [
+        Outcome.RECOMMENDED,
+        Outcome.NOTED,
+        Outcome.DEFERRED,
+        Outcome.REJECTED,
+    ],
+    Kind.CABINET: [Outcome.RECOMMENDED, Outcome.ADOPTED, Outcome.NOTED, Outcome.DEFERRED, Outcome.REJECTED],
+    Kind.FULL_COUNCIL: [Outcome.ADOPTED, Outcome.DEFERRED, Outcome.REJECTED],
+}
 
 SCHEDULE_3 = "Local Authorities (Functions and Responsibilities) (England) Regulations 2000, reg 4 and Sch 3"
 R2 = "Crime and Disorder (Formulation and Implementation of Strategy) Regulations 2007, regs 10-11 (R2)"
@@ -149,13 +167,10 @@ def route_state(steps, *, adopted_by: str = "full_council", today: date) -> Rout
         met = [c.met_on for c in agreed.conditions.all()]
         state.clock_started_on = max([agreed.decided_on, *[d for d in met if d]])
 
-    if state.adopted_on is None and state.stalled is None:
-        reached = max(
-            (ORDER.index(kind) for kind, step in state.latest.items() if step.outcome not in STOPS),
-            default=-1,
-        )
-        if reached < ORDER.index(final):
-            state.next_kind = ORDER[reached + 1]
+    if state.stalled is None:
+        to_come = steps_to_come(state, adopted_by=adopted_by)
+        if to_come:
+            state.next_kind = to_come[0]
             if state.clock_started_on and state.next_kind in step_targets():
                 state.next_due_on = state.clock_started_on + timedelta(days=step_targets()[state.next_kind])
                 if state.next_due_on < today:
@@ -178,12 +193,18 @@ def expected_steps(state: RouteState, *, adopted_by: str = "full_council"):
         return []
     final = final_step(adopted_by)
     targets = step_targets()
+    to_come = steps_to_come(state, adopted_by=adopted_by)
+    furthest = max(
+        (step.decided_on for step in state.latest.values() if step.outcome not in STOPS), default=None
+    )
     expected = []
     for kind in ORDER[1 : ORDER.index(final) + 1]:
-        taken = state.latest.get(kind)
-        met_on = taken.decided_on if taken is not None and taken.outcome not in STOPS else None
-        if kind == final and state.adopted_on is None:
+        if kind in to_come:
             met_on = None
+        else:
+            # Taken, or skipped on the way to a later step (then met when that was taken).
+            taken = state.latest.get(kind)
+            met_on = taken.decided_on if taken is not None and taken.outcome not in STOPS else furthest
         expected.append((kind, state.clock_started_on + timedelta(days=targets[kind]), met_on))
     return expected
 
@@ -314,17 +335,35 @@ class StepOutOfOrder(ValueError):
     """A decision dated before one it must follow, or after one it must precede."""
 
 
-def check_step(existing_steps, *, kind: str, decided_on: date, today: date) -> str | None:
-    """The reason a step cannot be recorded with this date, or None if it can.
+def outcome_problem(kind: str, outcome: str) -> str | None:
+    """Why this body cannot reach this outcome (Full Council does not "agree"), or None."""
+    if outcome in OUTCOMES[kind]:
+        return None
+    allowed = ", ".join(str(Outcome(value).label).lower() for value in OUTCOMES[kind])
+    return f"{Kind(kind).label} can only have these outcomes: {allowed}"
+
+
+def check_step(
+    existing_steps, *, kind: str, decided_on: date, today: date, outcome: str | None = None
+) -> str | None:
+    """The reason a step cannot be recorded, or None if it can.
 
     Steps may be skipped (BCP's Cabinet adopted without a committee recommendation), but
-    never dated before an earlier stage's decision or after a later stage's decision.
+    never dated before an earlier stage's decision, after a later stage's decision, or
+    before an earlier decision of the same stage (a deferred item coming back).
     """
+    if outcome is not None and outcome_problem(kind, outcome):
+        return outcome_problem(kind, outcome)
     if decided_on > today:
         return "The date of the decision must be today or in the past"
     position = ORDER.index(kind)
     for step in existing_steps:
         other = ORDER.index(step.kind)
+        if other == position and step.decided_on > decided_on:
+            return (
+                f"The date must be on or after {step.decided_on:%-d %B %Y}, when the earlier "
+                f"{step.get_kind_display()} decision was made"
+            )
         if other < position and step.decided_on > decided_on:
             return f"The date must be on or after {step.decided_on:%-d %B %Y}, when {DECIDED[step.kind]}"
         if other > position and step.decided_on < decided_on:
@@ -347,7 +386,7 @@ def record_step(
 ) -> AdoptionStep:
     """Save a decision on a route, refusing dates out of order, and rewrite the deadlines."""
     route = Route.objects.select_for_update().select_related("version__plan", "council").get(pk=route.pk)
-    problem = check_step(route.steps.all(), kind=kind, decided_on=decided_on, today=today)
+    problem = check_step(route.steps.all(), kind=kind, decided_on=decided_on, today=today, outcome=outcome)
     if problem:
         raise StepOutOfOrder(problem)
     step = AdoptionStep(
@@ -371,6 +410,13 @@ def record_step(
 
 @transaction.atomic
 def mark_condition_met(condition: Condition, *, by, met_on: date, today: date) -> Condition:
+    condition = (
+        Condition.objects.select_for_update()
+        .select_related("step__route__version__plan")
+        .get(pk=condition.pk)
+    )
+    if condition.met_on is not None:
+        raise StepOutOfOrder(f"This condition was already met on {condition.met_on:%-d %B %Y}")
     if met_on < condition.step.decided_on:
         raise StepOutOfOrder(
             f"The date the condition was met must be on or after {condition.step.decided_on:%-d %B %Y}, "
@@ -391,8 +437,13 @@ def add_version(plan: Plan, *, by, today: date, **fields) -> PlanVersion:
     version = PlanVersion(plan=plan, **fields)
     version._history_user = by
     version.save()
-    for partnership in plan.partnerships.all():
-        for council in partnership.councils.all():
+    routed = set()
+    for partnership in plan.partnerships.order_by("pk"):
+        for council in partnership.councils.order_by("pk"):
+            # A council in two sharing partnerships (a county in two-tier areas) adopts once.
+            if council.pk in routed:
+                continue
+            routed.add(council.pk)
             route = Route(version=version, partnership=partnership, council=council)
             route._history_user = by
             route.save()

@@ -172,6 +172,10 @@ class RecordStepForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
+        if cleaned.get("kind") and cleaned.get("outcome"):
+            problem = adoption.outcome_problem(cleaned["kind"], cleaned["outcome"])
+            if problem:
+                self.add_error("outcome", problem)
         if "conditions" in self.errors or not cleaned.get("outcome"):
             return cleaned
         subject_to = cleaned["outcome"] == Outcome.AGREED_SUBJECT_TO_CONDITIONS

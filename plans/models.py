@@ -99,7 +99,9 @@ class PlanVersion(models.Model):
         max_length=250, help_text="e.g. Community Safety Plan 2023-2026 (2024-25 refresh)"
     )
     starts_on = models.DateField("Period starts")
-    ends_on = models.DateField("Period ends")
+    ends_on = models.DateField(
+        "Period ends", help_text="The end of the plan's period; a refresh ends when the plan does."
+    )
     refresh_year = models.CharField(
         max_length=20, blank=True, help_text="e.g. 2024-25; empty for the first version"
     )
@@ -183,7 +185,7 @@ class AdoptionStep(models.Model):
         ordering = ["decided_on", "pk"]
 
     def __str__(self):
-        return f"{self.get_kind_display()}: {self.get_outcome_display()} on {self.decided_on:%d %B %Y}"
+        return f"{self.get_kind_display()}: {self.get_outcome_display()} on {self.decided_on:%-d %B %Y}"
 
 
 class Condition(models.Model):

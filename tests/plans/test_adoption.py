@@ -112,7 +112,7 @@ def test_cabinet_adoption_where_full_council_is_required_is_flagged(route):
         "Adopted by Cabinet only: Full Council adoption required"
     ]
     assert "Sch 3" in current.flags[0].source
-    assert current.next_step is None, "a route that adopted is not waiting, it is flagged"
+    assert current.next_step == "Adopted by Full Council", "Full Council is still to come"
 
 
 def test_cabinet_adoption_is_enough_where_the_constitution_says_so(route):
@@ -284,3 +284,77 @@ def test_a_pan_area_version_has_a_route_per_adopting_council(dorset, bcp, counci
     states = {route.council.slug: st for route, st in plan_state(full, today=date(2024, 4, 1)).routes}
     assert states["dorset-council"].current_stage == "Agreed by the CSP: agreed"
     assert states["bcp-council"].current_stage == "Not yet agreed by the CSP"
+
+
+def test_each_body_has_its_own_outcomes(route):
+    today = date(2024, 12, 1)
+    assert check_step([], kind=Kind.FULL_COUNCIL, decided_on=AGREED, today=today, outcome=Outcome.AGREED) == (
+        "Full Council can only have these outcomes: adopted, deferred, rejected"
+    )
+    assert (
+        check_step([], kind=Kind.FULL_COUNCIL, decided_on=AGREED, today=today, outcome=Outcome.ADOPTED)
+        is None
+    )
+    assert check_step([], kind=Kind.AGREED_BY_CSP, decided_on=AGREED, today=today, outcome=Outcome.ADOPTED)
+
+
+def test_a_decision_cannot_be_dated_before_an_earlier_one_of_the_same_body(route):
+    take(route, Kind.CABINET, date(2024, 4, 10), Outcome.DEFERRED)
+    assert check_step(
+        route.steps.all(), kind=Kind.CABINET, decided_on=date(2024, 4, 9), today=date(2024, 12, 1)
+    ) == ("The date must be on or after 10 April 2024, when the earlier Cabinet decision was made")
+    assert (
+        check_step(
+            route.steps.all(), kind=Kind.CABINET, decided_on=date(2024, 4, 10), today=date(2024, 12, 1)
+        )
+        is None
+    )
+
+
+def test_a_skipped_committee_step_is_not_owed_once_cabinet_has_decided(route, officer):
+    record_step(
+        route, by=officer, kind=Kind.AGREED_BY_CSP, decided_on=AGREED, outcome=Outcome.AGREED, today=AGREED
+    )
+    record_step(
+        route,
+        by=officer,
+        kind=Kind.CABINET,
+        decided_on=date(2024, 5, 1),
+        outcome=Outcome.RECOMMENDED,
+        today=date(2024, 5, 1),
+    )
+    owed = {d.rule: d.met_on for d in Deadline.objects.filter(source_id=route.pk, rule__startswith="step-")}
+    assert owed == {
+        "step-committee": date(2024, 5, 1),
+        "step-cabinet": date(2024, 5, 1),
+        "step-full_council": None,
+    }
+
+
+def test_a_condition_is_met_once(route, officer):
+    step = take(
+        route, Kind.AGREED_BY_CSP, AGREED, Outcome.AGREED_SUBJECT_TO_CONDITIONS, "subject to the EqIA"
+    )
+    condition = step.conditions.get()
+    with pytest.raises(StepOutOfOrder, match="on or after 19 March 2024"):
+        adoption.mark_condition_met(condition, by=officer, met_on=date(2024, 3, 18), today=date(2024, 6, 1))
+    adoption.mark_condition_met(condition, by=officer, met_on=date(2024, 4, 30), today=date(2024, 6, 1))
+    with pytest.raises(StepOutOfOrder, match="already met on 30 April 2024"):
+        adoption.mark_condition_met(condition, by=officer, met_on=date(2024, 5, 30), today=date(2024, 6, 1))
+    condition.refresh_from_db()
+    assert condition.met_on == date(2024, 4, 30)
+
+
+def test_a_council_shared_by_two_partnerships_gets_one_route(dorset, bcp, council, officer):
+    bcp.councils.add(council)  # a county council in two district CSPs
+    plan = make_plan(dorset)
+    plan.partnerships.add(bcp)
+    version = adoption.add_version(
+        plan,
+        by=officer,
+        today=date(2024, 3, 1),
+        title=plan.title,
+        starts_on=date(2024, 4, 1),
+        ends_on=date(2027, 3, 31),
+    )
+    assert version.routes.count() == 1

@@ -509,3 +509,13 @@ def test_an_officer_of_two_partnerships_adds_a_pan_area_plan(
         ("BCP Council", "bcp"),
         ("Dorset Council", "dorset"),
     ]
+
+
+def test_full_council_cannot_be_recorded_as_agreed(client, officer, version):
+    route = version.routes.get()
+    signed_in(client, officer)
+    response = record(client, route, kind="full_council", on=timezone.localdate(), outcome="agreed")
+    assert (
+        "Full Council can only have these outcomes: adopted, deferred, rejected" in response.content.decode()
+    )
+    assert not route.steps.exists()
