@@ -72,6 +72,22 @@ class BoardFilterForm(forms.Form):
             if value
         ]
 
+    @property
+    def wants_flag(self):
+        return self.is_valid() and bool(self.cleaned_data["flag"])
+
+    def narrow(self, plans):
+        """The filters the database can apply: kind, and a council with a route for the plan."""
+        if not self.is_valid():
+            return plans
+        if self.cleaned_data["kind"]:
+            plans = plans.filter(kind=self.cleaned_data["kind"])
+        if self.cleaned_data["council"]:
+            plans = plans.filter(
+                pk__in=Plan.objects.filter(versions__routes__council__slug=self.cleaned_data["council"])
+            )
+        return plans
+
     def apply(self, states):
         if not self.is_valid():
             return states
