@@ -4,6 +4,9 @@ libmagic (python-magic), never trusted from its name or the browser."""
 from pathlib import PurePath
 
 import magic
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.template.defaultfilters import filesizeformat
 
 # Type found in the content -> how we name it to people.
 ACCEPTED_TYPES = {
@@ -42,3 +45,23 @@ def accepted_type(content_type: str, filename: str) -> str | None:
     if content_type in PLAIN_TEXT_AS_CSV and PurePath(filename).suffix.lower() == ".csv":
         return "text/csv"
     return None
+
+
+def check_upload(upload):
+    """Refuse an oversized, empty or wrongly typed upload with the rule it broke; on success
+    mark it with the type found in its content. Used by every form that takes a document."""
+    limit = settings.EVIDENCE_MAX_BYTES
+    if upload.size > limit:
+        raise ValidationError(
+            f"The selected file must be smaller than {filesizeformat(limit)} (it is {filesizeformat(upload.size)})"
+        )
+    if upload.size == 0:
+        raise ValidationError("The selected file is empty")
+    found = detect_content_type(upload)
+    accepted = accepted_type(found, upload.name)
+    if accepted is None:
+        raise ValidationError(
+            f"The selected file must be a {ACCEPTED_DESCRIPTION} file. Its content is {found}, whatever its name says"
+        )
+    upload.detected_content_type = accepted
+    return upload

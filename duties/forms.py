@@ -129,8 +129,7 @@ class EvidenceForm(forms.Form):
 
     def clean_file(self):
         upload = self.cleaned_data.get("file")
-        if not upload:
-            return upload
+        return evidence_rules.check_upload(upload) if upload else upload
         limit = settings.EVIDENCE_MAX_BYTES
         if upload.size > limit:
             raise forms.ValidationError(

@@ -307,8 +307,7 @@ class PlanVersionForm(forms.Form):
 
     def clean_document(self):
         upload = self.cleaned_data.get("document")
-        if not upload:
-            return upload
+        return evidence_rules.check_upload(upload) if upload else upload
         limit = settings.EVIDENCE_MAX_BYTES
         if upload.size > limit:
             raise forms.ValidationError(
