@@ -130,23 +130,6 @@ class EvidenceForm(forms.Form):
     def clean_file(self):
         upload = self.cleaned_data.get("file")
         return evidence_rules.check_upload(upload) if upload else upload
-        limit = settings.EVIDENCE_MAX_BYTES
-        if upload.size > limit:
-            raise forms.ValidationError(
-                f"The selected file must be smaller than {filesizeformat(limit)} "
-                f"(it is {filesizeformat(upload.size)})"
-            )
-        if upload.size == 0:
-            raise forms.ValidationError("The selected file is empty")
-        found = evidence_rules.detect_content_type(upload)
-        accepted = evidence_rules.accepted_type(found, upload.name)
-        if accepted is None:
-            raise forms.ValidationError(
-                f"The selected file must be a {evidence_rules.ACCEPTED_DESCRIPTION} file. "
-                f"Its content is {found}, whatever its name says"
-            )
-        upload.detected_content_type = accepted
-        return upload
 
     def clean(self):
         cleaned = super().clean()
