@@ -8,7 +8,7 @@ from django.db import models
 from django.utils import timezone
 
 ACTIONS = {"+": "Created", "~": "Changed", "-": "Deleted"}
-HIDDEN_FIELDS = {"version"}
+HIDDEN_FIELDS = {"version", "revision"}
 
 
 @dataclass
@@ -98,3 +98,22 @@ def history_events(records, model, *, subject=""):
             )
         )
     return events
+
+
+class StaleEdit(Exception):
+    """Someone saved the record after this editor opened it. Nothing was saved."""
+
+    def __init__(self, current, changes):
+        super().__init__("The record was changed by someone else")
+        self.current = current
+        self.changes = changes
+
+
+def changes_since(obj, *, counter, value):
+    """What changed in `obj` after its `counter` field (the edit number it carries) had `value`."""
+    records = obj.history.select_related("history_user").order_by("-history_date", "-history_id")
+    latest = records.first()
+    started_from = records.filter(**{counter: value}).first()
+    if latest is None or started_from is None:
+        return []
+    return field_changes(latest, started_from, type(obj))

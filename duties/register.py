@@ -5,7 +5,7 @@ from datetime import date
 
 from django.db import transaction
 
-from csp_tracker.audit import field_changes
+from csp_tracker.audit import StaleEdit, changes_since
 from duties.models import Evidence, RegisterEntry
 from reminders.deadlines import DeadlineSpec, write_deadlines
 
@@ -48,25 +48,6 @@ def write_entry_deadlines(entry: RegisterEntry):
     )
 
 
-class StaleEdit(Exception):
-    """Someone saved the entry after this editor opened it. Nothing was saved."""
-
-    def __init__(self, current: RegisterEntry, changes):
-        super().__init__("The register entry was changed by someone else")
-        self.current = current
-        self.changes = changes
-
-
-def changes_since(entry: RegisterEntry, version: int):
-    """What changed in the entry after the given version, in words, with who made the last change."""
-    records = entry.history.select_related("history_user").order_by("-history_date", "-history_id")
-    latest = records.first()
-    started_from = records.filter(version=version).order_by("-history_date", "-history_id").first()
-    if latest is None or started_from is None:
-        return [], latest
-    return field_changes(latest, started_from, RegisterEntry), latest
-
-
 @transaction.atomic
 def update_entry(entry: RegisterEntry, *, by, expected_version: int, **changes) -> RegisterEntry:
     """Save an officer's edit, refusing it if the entry moved on since they opened it.
@@ -78,8 +59,7 @@ def update_entry(entry: RegisterEntry, *, by, expected_version: int, **changes) 
         raise TypeError(f"Not editable: {', '.join(sorted(unknown))}")
     current = RegisterEntry.objects.select_for_update().select_related("partnership", "duty").get(pk=entry.pk)
     if current.version != expected_version:
-        field_list, _ = changes_since(current, expected_version)
-        raise StaleEdit(current, field_list)
+        raise StaleEdit(current, changes_since(current, counter="version", value=expected_version))
     for name, value in changes.items():
         setattr(current, name, value)
     current.version += 1

@@ -10,6 +10,7 @@ from datetime import date, timedelta
 from django.conf import settings
 from django.db import transaction
 
+from csp_tracker.audit import StaleEdit, changes_since
 from plans.models import AdoptionStep, Condition, Plan, PlanVersion, Route
 from reminders.deadlines import DeadlineSpec, write_deadlines
 
@@ -449,6 +450,40 @@ def add_version(plan: Plan, *, by, today: date, **fields) -> PlanVersion:
             route.save()
     write_plan_deadlines(plan, today=today)
     return version
+
+
+VERSION_FIELDS = (
+    "title",
+    "starts_on",
+    "ends_on",
+    "refresh_year",
+    "eqia",
+    "eqia_on",
+    "eqia_note",
+    "published_on",
+    "document",
+    "document_type",
+    "document_link",
+)
+
+
+@transaction.atomic
+def update_version(version: PlanVersion, *, by, expected_revision: int, today: date, **fields) -> PlanVersion:
+    """Save an officer's change to a version (the EqIA signed off, the date it was published),
+    refusing it if someone else saved the version after this officer opened it."""
+    unknown = set(fields) - set(VERSION_FIELDS)
+    if unknown:
+        raise TypeError(f"Not editable: {', '.join(sorted(unknown))}")
+    current = PlanVersion.objects.select_for_update().select_related("plan").get(pk=version.pk)
+    if current.revision != expected_revision:
+        raise StaleEdit(current, changes_since(current, counter="revision", value=expected_revision))
+    for name, value in fields.items():
+        setattr(current, name, value)
+    current.revision += 1
+    current._history_user = by
+    current.save()
+    write_plan_deadlines(current.plan, today=today)
+    return current
 
 
 @transaction.atomic

@@ -1,6 +1,6 @@
 from crispy_forms_gds.choices import Choice
 from crispy_forms_gds.helper import FormHelper
-from crispy_forms_gds.layout import Field, Fieldset, Layout, Size, Submit
+from crispy_forms_gds.layout import Field, Fieldset, Hidden, Layout, Size, Submit
 from django import forms
 from django.conf import settings
 from django.template.defaultfilters import filesizeformat
@@ -337,6 +337,19 @@ class PlanVersionForm(forms.Form):
         if upload:
             fields.update(document=upload, document_type=upload.detected_content_type)
         return fields
+
+
+class EditPlanVersionForm(PlanVersionForm):
+    """A change to a version, carrying the revision it started from."""
+
+    revision = forms.IntegerField(widget=forms.HiddenInput)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["document"].label = "Replace the document"
+        self.fields["document"].help_text += ". Leave empty to keep the one it has"
+        self.helper.layout.fields[-1] = Hidden("revision", self["revision"].value())
+        self.helper.layout.append(Submit("save", "Save changes"))
 
 
 class PartnershipChoiceField(forms.ModelMultipleChoiceField):

@@ -112,6 +112,8 @@ class PlanVersion(models.Model):
     document = models.FileField(upload_to="plans/%Y/", blank=True, max_length=300)
     document_type = models.CharField(max_length=120, blank=True)
     document_link = models.URLField(max_length=500, blank=True)
+    # Optimistic locking: an edit carries the revision it started from.
+    revision = models.PositiveIntegerField(default=1)
     history = HistoricalRecords()
 
     class Meta:

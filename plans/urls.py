@@ -10,6 +10,7 @@ urlpatterns = [
     path("plans/<int:pk>/", views.plan_detail, name="plan"),
     path("plans/<int:pk>/versions/add/", views.add_version, name="add_version"),
     path("plans/versions/<int:pk>/", views.version_detail, name="version"),
+    path("plans/versions/<int:pk>/edit/", views.edit_version, name="edit_version"),
     path("plans/versions/<int:pk>/document/", views.version_document, name="version_document"),
     path("plans/versions/<int:pk>/history/", views.version_history, name="version_history"),
     path("plans/routes/<int:pk>/record/", views.record_step, name="record_step"),

@@ -10,13 +10,20 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
-from csp_tracker.audit import history_events
+from csp_tracker.audit import StaleEdit, history_events
 from partnerships.access import partnership_for
 from partnerships.models import Council, Partnership
 from partnerships.rules import EDITORS
 from plans import adoption
 from plans.access import plan_for
-from plans.forms import BoardFilterForm, ConditionMetForm, PlanForm, PlanVersionForm, RecordStepForm
+from plans.forms import (
+    BoardFilterForm,
+    ConditionMetForm,
+    EditPlanVersionForm,
+    PlanForm,
+    PlanVersionForm,
+    RecordStepForm,
+)
 from plans.models import AdoptionStep, Condition, Plan, PlanVersion, Route
 
 BOARD_PAGE_SIZE = 50
@@ -261,6 +268,61 @@ def add_version(request, pk):
         messages.success(request, f"{version.title} added")
         return redirect(version)
     return render(request, "plans/add_version.html", {"plan": plan, "form": form})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def edit_version(request, pk):
+    plan, version = _version_for(request.user, pk, perm="plans.edit_plan")
+    initial = {name: getattr(version, name) for name in EDITABLE} | {"revision": version.revision}
+    form = EditPlanVersionForm(
+        request.POST or None, request.FILES or None, action=request.path, initial=initial
+    )
+    stale = None
+    if request.method == "POST" and form.is_valid():
+        fields = form.version_fields()
+        try:
+            adoption.update_version(
+                version,
+                by=request.user,
+                expected_revision=form.cleaned_data["revision"],
+                today=timezone.localdate(),
+                **fields,
+            )
+        except StaleEdit as refusal:
+            stale = refusal
+            # Keep what this person typed; saving again is a choice made with the changes in view.
+            data = request.POST.copy()
+            data["revision"] = str(refusal.current.revision)
+            form = EditPlanVersionForm(data, request.FILES or None, action=request.path, initial=initial)
+            form.is_valid()
+            form.add_error(
+                None,
+                "Someone else changed this version after you opened it. Your changes have not been "
+                "saved. Check what they changed, then save again to keep your version.",
+            )
+        else:
+            messages.success(request, f"{version.title}: changes saved")
+            return redirect(version)
+    return render(
+        request,
+        "plans/edit_version.html",
+        {"plan": plan, "version": version, "form": form, "stale": stale},
+        status=409 if stale else 200,
+    )
+
+
+EDITABLE = (
+    "title",
+    "starts_on",
+    "ends_on",
+    "refresh_year",
+    "eqia",
+    "eqia_on",
+    "eqia_note",
+    "published_on",
+    "document_link",
+)
 
 
 @login_required

@@ -1,6 +1,7 @@
 """A plan's road to adoption: an officer records Full Council's decision with the keyboard
 alone, and a councillor reads it on the board, on a phone and on paper."""
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -201,3 +202,43 @@ def test_councillor_reads_the_board_on_a_phone_and_prints_it(page: Page, council
     expect(page.locator(".govuk-template__header")).to_be_hidden()
     expect(page.get_by_role("link", name="Back to the board")).to_be_hidden()
     expect(plan_card(page, PLAN)).to_be_visible()
+
+
+def test_officer_records_the_eqia_signed_off_with_the_keyboard(page: Page, officer, plans):
+    """Given Alex Morgan, an officer of the Dorset partnership who uses only a keyboard
+    When Alex opens Dorset's plan refresh, chooses "Change this version", first saves a
+    period that ends before it starts, then records the EqIA as signed off
+    Then the error is shown and the version page shows the EqIA signed off, every page
+    passing axe"""
+    sign_in_with_the_keyboard(page, "officer")
+    open_the_plans_board_from_the_menu(page)
+    open_the_version(page, REFRESH)
+    skip_to_main_content(page)
+    tab_to(page, page.get_by_role("button", name="Change this version"))
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("heading", level=1, name=f"Change {REFRESH}")).to_be_visible()
+    axe_check(page)
+
+    ends = page.get_by_role("group", name="Period ends")
+    tab_to(page, ends.get_by_label("Year", exact=True))
+    page.keyboard.press("Control+a")
+    page.keyboard.type(str(TODAY.year - 5))
+    tab_to(page, page.get_by_role("button", name="Save changes"))
+    page.keyboard.press("Enter")
+    expect(page).to_have_title(re.compile("^Error: "))
+    expect(page.get_by_role("alert").filter(has_text="There is a problem")).to_contain_text(
+        "Period ends must be after period starts"
+    )
+    axe_check(page)
+
+    tab_to(page, ends.get_by_label("Year", exact=True))
+    page.keyboard.press("Control+a")
+    page.keyboard.type(str(TODAY.year + 2))
+    tab_to(page, page.get_by_role("radio", name="Not started", exact=True))
+    for _ in range(3):
+        page.keyboard.press("ArrowDown")
+    expect(page.get_by_role("radio", name="Signed off", exact=True)).to_be_checked()
+    tab_to(page, page.get_by_role("button", name="Save changes"))
+    page.keyboard.press("Enter")
+    see_the_success_banner(page, "changes saved")
+    expect(page.get_by_text("Signed off")).to_be_visible()
