@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "partnerships",
     "duties",
     "plans",
+    "dhr",
     "reminders",
 ]
 

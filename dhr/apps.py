@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class DhrConfig(AppConfig):
+    name = "dhr"
+    verbose_name = "Domestic Homicide Reviews"

@@ -1,0 +1,96 @@
+"""The order of a review's stages (domain.md 6.2): what may be recorded next, and when.
+
+Pure functions over stage records already fetched; the write functions that use them come
+with the DHR pages.
+"""
+
+from datetime import date
+
+from dhr.models import StageRecord
+
+Stage = StageRecord.Stage
+Outcome = StageRecord.Outcome
+
+ORDER = [
+    Stage.NOTIFICATION,
+    Stage.SCOPING,
+    Stage.DECISION,
+    Stage.HOME_OFFICE_TOLD,
+    Stage.FAMILY_TOLD,
+    Stage.CHAIR_APPOINTED,
+    Stage.PANEL_AND_TERMS,
+    Stage.IMRS_REQUESTED,
+    Stage.IMRS_RECEIVED,
+    Stage.DRAFT_REPORT,
+    Stage.FAMILY_SEES_REPORT,
+    Stage.CSP_SIGN_OFF,
+    Stage.SUBMITTED,
+    Stage.QA_OUTCOME,
+    Stage.PUBLISHED,
+    Stage.NOT_PUBLISHED,
+    Stage.SENT_TO_COMMISSIONER,
+    Stage.ACTION_PLAN_MONITORED,
+    Stage.CLOSED,
+]
+# Publishing and deciding not to publish are alternatives at the same point.
+RANK = {stage: index for index, stage in enumerate(ORDER)}
+RANK[Stage.NOT_PUBLISHED] = RANK[Stage.PUBLISHED]
+OUTCOMES = {
+    Stage.DECISION: {Outcome.COMMISSIONED, Outcome.NOT_COMMISSIONED},
+    Stage.QA_OUTCOME: {Outcome.CONTENT_TO_PUBLISH, Outcome.PUBLISH_AFTER_CHANGES, Outcome.RESUBMIT},
+}
+# After a decision not to review, the Home Office is told and the case closes.
+AFTER_NO_REVIEW = {Stage.HOME_OFFICE_TOLD, Stage.CLOSED}
+# Stages that may repeat: the action plan is reviewed every quarter.
+REPEATABLE = {Stage.ACTION_PLAN_MONITORED}
+
+
+def _sorted(records):
+    return sorted(records, key=lambda record: (record.reached_on, RANK[record.stage], record.pk or 0))
+
+
+def current(records):
+    """The latest stage reached, or None before notification."""
+    records = _sorted(records)
+    return records[-1] if records else None
+
+
+def not_reviewed(records) -> bool:
+    return any(r.stage == Stage.DECISION and r.outcome == Outcome.NOT_COMMISSIONED for r in records)
+
+
+def check_stage(records, *, stage: str, reached_on: date, outcome: str = "", today: date) -> str | None:
+    """Why this stage cannot be recorded with this date and outcome, or None if it can.
+
+    Stages go forward in order and never before the date of the last one. The Home Office
+    QA loop may repeat: after "revise and resubmit" the review is submitted again.
+    """
+    label = Stage(stage).label
+    if reached_on > today:
+        return "The date must be today or in the past"
+    allowed = OUTCOMES.get(stage)
+    if allowed and outcome not in allowed:
+        choices = ", ".join(str(Outcome(value).label).lower() for value in sorted(allowed))
+        return f"Choose the outcome of the {label.lower()}: {choices}"
+    if not allowed and outcome:
+        return f"{label} has no outcome to choose"
+    last = current(records)
+    if last is None:
+        return None if stage == Stage.NOTIFICATION else "Record the notification first"
+    if reached_on < last.reached_on:
+        return f"The date must be on or after {last.reached_on:%-d %B %Y}, when {last.get_stage_display().lower()} was recorded"
+    if last.stage == Stage.CLOSED:
+        return "The review is closed"
+    if not_reviewed(records) and stage not in AFTER_NO_REVIEW:
+        return "After a decision not to review, only telling the Home Office and closing the case remain"
+    resubmitting = (
+        last.stage == Stage.QA_OUTCOME and last.outcome == Outcome.RESUBMIT and stage == Stage.SUBMITTED
+    )
+    if resubmitting:
+        return None
+    if stage == Stage.SUBMITTED and last.stage == Stage.QA_OUTCOME:
+        return "The Quality Assurance Panel did not ask for the review to be resubmitted"
+    same_again = stage == last.stage and stage in REPEATABLE
+    if RANK[stage] < RANK[last.stage] or (stage == last.stage and not same_again):
+        return f"{label} cannot come after {last.get_stage_display().lower()}"
+    return None

@@ -1,0 +1,152 @@
+"""The order of a review's stages and its statutory dates, at their boundaries."""
+
+from datetime import date
+
+import pytest
+
+from dhr.models import DhrCase, Pause, StageRecord
+from dhr.stages import check_stage, current
+from dhr.timescales import due_dates, paused_days
+from partnerships.models import Role
+from tests.conftest import _person
+
+pytestmark = pytest.mark.django_db
+
+Stage = StageRecord.Stage
+Outcome = StageRecord.Outcome
+TODAY = date(2026, 11, 24)
+
+
+@pytest.fixture
+def case(dorset):
+    return DhrCase.objects.create(partnership=dorset, reference="DHR 2026/01", pseudonym="Adult B")
+
+
+def reach(case, stage, on, outcome=""):
+    return StageRecord.objects.create(case=case, stage=stage, reached_on=on, outcome=outcome)
+
+
+def dues(case, today=TODAY, nation="england"):
+    return {
+        d.rule: d for d in due_dates(case, case.stages.all(), case.pauses.all(), nation=nation, today=today)
+    }
+
+
+def test_the_first_stage_is_notification(case):
+    assert (
+        check_stage([], stage=Stage.SCOPING, reached_on=TODAY, today=TODAY) == "Record the notification first"
+    )
+    assert check_stage([], stage=Stage.NOTIFICATION, reached_on=TODAY, today=TODAY) is None
+
+
+def test_stages_cannot_go_back_or_be_dated_before_the_last(case):
+    reach(case, Stage.NOTIFICATION, date(2026, 9, 1))
+    reach(case, Stage.DECISION, date(2026, 9, 20), Outcome.COMMISSIONED)
+    records = list(case.stages.all())
+    assert check_stage(records, stage=Stage.SCOPING, reached_on=date(2026, 9, 21), today=TODAY) == (
+        "Scoping cannot come after decision whether to commission"
+    )
+    assert check_stage(records, stage=Stage.HOME_OFFICE_TOLD, reached_on=date(2026, 9, 19), today=TODAY) == (
+        "The date must be on or after 20 September 2026, when decision whether to commission was recorded"
+    )
+    assert (
+        check_stage(records, stage=Stage.HOME_OFFICE_TOLD, reached_on=date(2026, 9, 20), today=TODAY) is None
+    )
+    assert check_stage(
+        records, stage=Stage.HOME_OFFICE_TOLD, reached_on=TODAY.replace(day=25), today=TODAY
+    ) == ("The date must be today or in the past")
+
+
+def test_a_decision_needs_its_outcome(case):
+    reach(case, Stage.NOTIFICATION, date(2026, 9, 1))
+    problem = check_stage(case.stages.all(), stage=Stage.DECISION, reached_on=date(2026, 9, 2), today=TODAY)
+    assert problem.startswith("Choose the outcome of the decision whether to commission")
+
+
+def test_after_a_decision_not_to_review_only_the_home_office_and_closure_remain(case):
+    reach(case, Stage.NOTIFICATION, date(2026, 9, 1))
+    reach(case, Stage.DECISION, date(2026, 9, 20), Outcome.NOT_COMMISSIONED)
+    records = list(case.stages.all())
+    assert check_stage(records, stage=Stage.CHAIR_APPOINTED, reached_on=TODAY, today=TODAY)
+    assert check_stage(records, stage=Stage.HOME_OFFICE_TOLD, reached_on=TODAY, today=TODAY) is None
+
+
+def test_the_home_office_loop_may_repeat_only_when_asked_to_resubmit(case):
+    reach(case, Stage.NOTIFICATION, date(2025, 1, 1))
+    reach(case, Stage.SUBMITTED, date(2026, 1, 1))
+    reach(case, Stage.QA_OUTCOME, date(2026, 3, 1), Outcome.RESUBMIT)
+    assert (
+        check_stage(case.stages.all(), stage=Stage.SUBMITTED, reached_on=date(2026, 4, 1), today=TODAY)
+        is None
+    )
+    reach(case, Stage.SUBMITTED, date(2026, 4, 1))
+    reach(case, Stage.QA_OUTCOME, date(2026, 6, 1), Outcome.CONTENT_TO_PUBLISH)
+    assert current(case.stages.all()).outcome == Outcome.CONTENT_TO_PUBLISH
+    assert check_stage(
+        case.stages.all(), stage=Stage.SUBMITTED, reached_on=date(2026, 7, 1), today=TODAY
+    ) == ("The Quality Assurance Panel did not ask for the review to be resubmitted")
+
+
+def test_decision_is_due_a_month_after_notification(case):
+    reach(case, Stage.NOTIFICATION, date(2026, 10, 31))
+    due = dues(case)["R17"]
+    assert due.due_on == date(2026, 11, 30) and due.met_on is None
+    assert dues(case)["R18"].due_on == date(2026, 11, 30)
+
+
+def test_review_is_due_six_months_after_commissioning_and_pauses_stop_the_clock(case):
+    reach(case, Stage.NOTIFICATION, date(2026, 1, 5))
+    reach(case, Stage.DECISION, date(2026, 1, 31), Outcome.COMMISSIONED)
+    assert dues(case)["R19"].due_on == date(2026, 7, 31)
+    Pause.objects.create(
+        case=case, reason=Pause.Reason.CRIMINAL_TRIAL, starts_on=date(2026, 3, 1), ends_on=date(2026, 3, 10)
+    )
+    assert dues(case)["R19"].due_on == date(2026, 8, 10), "ten days paused, ten days later"
+    Pause.objects.create(case=case, reason=Pause.Reason.INQUEST, starts_on=date(2026, 11, 20))
+    assert dues(case)["R19"].due_on == date(2026, 8, 10), "a pause after the date has passed does not move it"
+
+
+def test_an_open_pause_before_the_due_date_holds_the_clock_until_today(case):
+    reach(case, Stage.NOTIFICATION, date(2026, 1, 5))
+    reach(case, Stage.DECISION, date(2026, 1, 31), Outcome.COMMISSIONED)
+    Pause.objects.create(case=case, reason=Pause.Reason.CRIMINAL_TRIAL, starts_on=date(2026, 7, 1))
+    # 1 July to 24 November is 147 days paused: 31 July plus 147 days.
+    assert dues(case)["R19"].due_on == date(2026, 12, 25)
+
+
+def test_pause_days_that_overlap_count_once():
+    class P:
+        def __init__(self, starts_on, ends_on):
+            self.starts_on, self.ends_on = starts_on, ends_on
+
+    pauses = [P(date(2026, 3, 1), date(2026, 3, 10)), P(date(2026, 3, 5), date(2026, 3, 12))]
+    assert paused_days(pauses, date(2026, 1, 1), date(2026, 12, 31)) == 12
+    assert paused_days(pauses, date(2026, 3, 11), date(2026, 12, 31)) == 2
+
+
+def test_welsh_reviews_and_reviews_led_elsewhere_get_no_england_timers(case):
+    reach(case, Stage.NOTIFICATION, date(2026, 10, 1))
+    assert dues(case, nation="wales") == {}
+    case.kind = DhrCase.Kind.LED_BY_ANOTHER_CSP
+    assert dues(case) == {}
+
+
+def test_resubmission_and_commissioner_dates_follow_the_home_office_letter(case):
+    reach(case, Stage.NOTIFICATION, date(2025, 1, 1))
+    reach(case, Stage.SUBMITTED, date(2026, 1, 1))
+    reach(case, Stage.QA_OUTCOME, date(2026, 3, 1), Outcome.RESUBMIT)
+    assert dues(case)["R20"].due_on == date(2026, 5, 1)
+    reach(case, Stage.SUBMITTED, date(2026, 4, 20))
+    reach(case, Stage.QA_OUTCOME, date(2026, 6, 1), Outcome.CONTENT_TO_PUBLISH)
+    found = dues(case)
+    assert found["R20"].met_on == date(2026, 4, 20)
+    assert found["R22"].due_on == date(2026, 6, 15)
+    assert found["R23"].due_on == date(2026, 9, 1)
+
+
+def test_only_dhr_cleared_members_see_cases(case, officer, dorset, django_user_model):
+    cleared = _person("cleared", dorset, Role.Kind.DHR_CLEARED)
+    admin = django_user_model.objects.create_superuser("root", "root@example.org", "unused-password-here")
+    assert list(DhrCase.objects.visible_to(cleared)) == [case]
+    assert not DhrCase.objects.visible_to(officer).exists()
+    assert not DhrCase.objects.visible_to(admin).exists(), "site admins are not cleared by being admins"
