@@ -94,3 +94,48 @@ def check_stage(records, *, stage: str, reached_on: date, outcome: str = "", tod
     if RANK[stage] < RANK[last.stage] or (stage == last.stage and not same_again):
         return f"{label} cannot come after {last.get_stage_display().lower()}"
     return None
+
+
+# The groups a partnership reports its reviews in (seed 000's duty table, seed 001 §56).
+GROUPS = [
+    "Scoping",
+    "In progress",
+    "With the Home Office",
+    "Completed",
+    "Closed",
+    "Referrals that did not become a full review",
+    "Led by other CSPs",
+]
+COMPLETED = {Stage.PUBLISHED, Stage.NOT_PUBLISHED, Stage.SENT_TO_COMMISSIONER, Stage.ACTION_PLAN_MONITORED}
+
+
+def group(case, records) -> str:
+    """Which reported group a review is in: the only thing about it that people who are
+    not DHR-cleared may know."""
+    from dhr.models import DhrCase
+
+    if case.kind == DhrCase.Kind.LED_BY_ANOTHER_CSP:
+        return "Led by other CSPs"
+    if case.kind == DhrCase.Kind.REFERRAL_NOT_PROGRESSED or not_reviewed(records):
+        return "Referrals that did not become a full review"
+    last = current(records)
+    if last is None or RANK[last.stage] <= RANK[Stage.DECISION]:
+        return "Scoping"
+    if last.stage == Stage.CLOSED:
+        return "Closed"
+    if last.stage == Stage.SUBMITTED:
+        return "With the Home Office"
+    if last.stage == Stage.QA_OUTCOME:
+        # Asked to resubmit: the review is being revised, so it is in progress again.
+        return "In progress" if last.outcome == Outcome.RESUBMIT else "Completed"
+    if last.stage in COMPLETED:
+        return "Completed"
+    return "In progress"
+
+
+def counts(cases) -> list[tuple[str, int]]:
+    """Reviews per group, every group listed, from cases with their stages prefetched."""
+    tally = dict.fromkeys(GROUPS, 0)
+    for case in cases:
+        tally[group(case, case.stages.all())] += 1
+    return list(tally.items())

@@ -3,6 +3,8 @@ from django.db.models import Count
 from django.shortcuts import render
 from django.utils import timezone
 
+from dhr import stages as dhr_stages
+from dhr.models import DhrCase
 from duties.models import RegisterEntry
 from partnerships.access import partnership_for
 from partnerships.models import Membership, Partnership
@@ -43,6 +45,10 @@ def dashboard(request, slug):
             "due_soon": deadlines.due_within(today, days=DUE_SOON_DAYS),
             "due_soon_caption": f"Due in the next {DUE_SOON_DAYS} days",
             "due_soon_empty": f"Nothing falls due in the next {DUE_SOON_DAYS} days.",
+            # Counts only: a review's detail is for DHR-cleared members, on the DHR pages.
+            "dhr_counts": dhr_stages.counts(
+                DhrCase.objects.filter(partnership=partnership).only("pk", "kind").prefetch_related("stages")
+            ),
             "status_counts": [
                 (value, label, counts.get(value, 0)) for value, label in RegisterEntry.Status.choices
             ],

@@ -150,3 +150,41 @@ def test_only_dhr_cleared_members_see_cases(case, officer, dorset, django_user_m
     assert list(DhrCase.objects.visible_to(cleared)) == [case]
     assert not DhrCase.objects.visible_to(officer).exists()
     assert not DhrCase.objects.visible_to(admin).exists(), "site admins are not cleared by being admins"
+
+
+def test_each_review_is_counted_in_its_reported_group(dorset):
+    def make(reference, *stages, kind=DhrCase.Kind.FULL_REVIEW):
+        case = DhrCase.objects.create(partnership=dorset, reference=reference, pseudonym="Adult", kind=kind)
+        for number, (stage, outcome) in enumerate(stages):
+            reach(case, stage, date(2025, 1, 1 + number), outcome)
+        return case
+
+    make("1", (Stage.NOTIFICATION, ""))
+    make("2", (Stage.NOTIFICATION, ""), (Stage.DECISION, Outcome.COMMISSIONED), (Stage.CHAIR_APPOINTED, ""))
+    make("3", (Stage.NOTIFICATION, ""), (Stage.SUBMITTED, ""))
+    make("4", (Stage.NOTIFICATION, ""), (Stage.SUBMITTED, ""), (Stage.QA_OUTCOME, Outcome.RESUBMIT))
+    make("5", (Stage.NOTIFICATION, ""), (Stage.PUBLISHED, ""))
+    make("6", (Stage.NOTIFICATION, ""), (Stage.CLOSED, ""))
+    make("7", (Stage.NOTIFICATION, ""), (Stage.DECISION, Outcome.NOT_COMMISSIONED))
+    make("8", kind=DhrCase.Kind.LED_BY_ANOTHER_CSP)
+    from dhr.stages import counts
+
+    assert counts(DhrCase.objects.prefetch_related("stages")) == [
+        ("Scoping", 1),
+        ("In progress", 2),
+        ("With the Home Office", 1),
+        ("Completed", 1),
+        ("Closed", 1),
+        ("Referrals that did not become a full review", 1),
+        ("Led by other CSPs", 1),
+    ]
+
+
+def test_everyone_in_the_partnership_sees_counts_but_no_case_detail(client, councillor, case):
+    from django.urls import reverse
+
+    reach(case, Stage.NOTIFICATION, date(2026, 10, 1))
+    client.force_login(councillor)
+    page = client.get(reverse("partnerships:dashboard", args=["dorset"])).content.decode()
+    assert "Domestic Homicide Reviews" in page and "Scoping" in page
+    assert "Adult B" not in page and "DHR 2026/01" not in page

@@ -55,6 +55,28 @@ def test_filtered_register_queries_are_pinned_too(client, officer, dorset, djang
         client.get(reverse("duties:register", args=["dorset"]), {"status": "overdue", "owner": officer.pk})
 
 
-# session, user, partnership, roles; then the dashboard: status counts, overdue, due soon;
+# session, user, partnership, roles; then the dashboard: status counts, overdue, due soon,
+# the DHR cases (and, when there are any, their stages, for the counts);
 # the register: its entries and the owners for the filter
-PINNED = {"partnerships:dashboard": 7, "duties:register": 6}
+PINNED = {"partnerships:dashboard": 8, "duties:register": 6}
+
+
+def test_dashboard_queries_do_not_grow_with_the_reviews(client, officer, dorset, django_assert_num_queries):
+    from datetime import date
+
+    from dhr.models import DhrCase, StageRecord
+
+    def add_cases(first, count):
+        for number in range(first, first + count):
+            case = DhrCase.objects.create(partnership=dorset, reference=f"DHR {number}", pseudonym="Adult")
+            StageRecord.objects.create(case=case, stage="notification", reached_on=date(2026, 1, 1))
+
+    signed_in(client, officer)
+    url = reverse("partnerships:dashboard", args=["dorset"])
+    add_cases(0, 1)
+    with django_assert_num_queries(PINNED["partnerships:dashboard"] + 1):
+        client.get(url)
+    add_cases(1, 60)
+    with django_assert_num_queries(PINNED["partnerships:dashboard"] + 1):
+        page = client.get(url).content.decode()
+    assert 'govuk-table__cell--numeric">61<' in page, "all 61 reviews are counted as scoping"
