@@ -51,7 +51,6 @@ class DhrCase(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["partnership", "reference"], name="one_case_per_reference"),
         ]
-        permissions = [("view_case_detail", "Can see DHR case detail")]
 
     def __str__(self):
         return f"{self.reference} – '{self.pseudonym}'"
@@ -134,7 +133,10 @@ class Pause(models.Model):
             models.CheckConstraint(
                 condition=Q(ends_on__isnull=True) | Q(ends_on__gte=F("starts_on")),
                 name="pause_ends_after_it_starts",
-            )
+            ),
+            models.UniqueConstraint(
+                fields=["case"], condition=Q(ends_on__isnull=True), name="one_open_pause_per_case"
+            ),
         ]
 
     def __str__(self):
@@ -156,6 +158,10 @@ class Imr(models.Model):
         ordering = ["due_on", "pk"]
         constraints = [
             models.CheckConstraint(condition=Q(due_on__gte=F("requested_on")), name="imr_due_after_request"),
+            models.CheckConstraint(
+                condition=Q(received_on__isnull=True) | Q(received_on__gte=F("requested_on")),
+                name="imr_received_after_request",
+            ),
         ]
 
     def __str__(self):

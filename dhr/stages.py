@@ -45,13 +45,13 @@ AFTER_NO_REVIEW = {Stage.HOME_OFFICE_TOLD, Stage.CLOSED}
 REPEATABLE = {Stage.ACTION_PLAN_MONITORED}
 
 
-def _sorted(records):
+def in_order(records):
     return sorted(records, key=lambda record: (record.reached_on, RANK[record.stage], record.pk or 0))
 
 
 def current(records):
     """The latest stage reached, or None before notification."""
-    records = _sorted(records)
+    records = in_order(records)
     return records[-1] if records else None
 
 

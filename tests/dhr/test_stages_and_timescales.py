@@ -188,3 +188,22 @@ def test_everyone_in_the_partnership_sees_counts_but_no_case_detail(client, coun
     page = client.get(reverse("partnerships:dashboard", args=["dorset"])).content.decode()
     assert "Domestic Homicide Reviews" in page and "Scoping" in page
     assert "Adult B" not in page and "DHR 2026/01" not in page
+
+
+def test_the_database_allows_one_open_pause_and_no_imr_received_before_it_was_asked_for(case, dorset):
+    from django.db import IntegrityError, transaction
+
+    from dhr.models import Imr
+    from tests.factories import OrganisationFactory
+
+    Pause.objects.create(case=case, reason=Pause.Reason.INQUEST, starts_on=date(2026, 3, 1))
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Pause.objects.create(case=case, reason=Pause.Reason.IOPC, starts_on=date(2026, 4, 1))
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Imr.objects.create(
+            case=case,
+            agency=OrganisationFactory(),
+            requested_on=date(2026, 3, 1),
+            due_on=date(2026, 4, 1),
+            received_on=date(2026, 2, 1),
+        )
