@@ -452,7 +452,8 @@ def add_version(plan: Plan, *, by, today: date, **fields) -> PlanVersion:
     return version
 
 
-VERSION_FIELDS = (
+# What an officer types about a version; the document file and its type come with an upload.
+TYPED_VERSION_FIELDS = (
     "title",
     "starts_on",
     "ends_on",
@@ -461,10 +462,9 @@ VERSION_FIELDS = (
     "eqia_on",
     "eqia_note",
     "published_on",
-    "document",
-    "document_type",
     "document_link",
 )
+VERSION_FIELDS = (*TYPED_VERSION_FIELDS, "document", "document_type")
 
 
 @transaction.atomic

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from partnerships.models import Council
-from plans.adoption import add_version, create_plan, mark_condition_met, record_step
+from plans.adoption import TYPED_VERSION_FIELDS, add_version, create_plan, mark_condition_met, record_step
 from plans.models import AdoptionStep, Plan, PlanVersion
 
 Kind = AdoptionStep.Kind
@@ -298,19 +298,7 @@ def load(partnerships, people, today, **_):
 
 
 def _load_version(plan, seed: Version, *, people, today):
-    fields = {
-        name: getattr(seed, name)
-        for name in (
-            "title",
-            "starts_on",
-            "ends_on",
-            "refresh_year",
-            "eqia",
-            "eqia_on",
-            "eqia_note",
-            "published_on",
-        )
-    }
+    fields = {name: getattr(seed, name, "") for name in TYPED_VERSION_FIELDS}
     by = people.get(RECORDED_BY[plan.lead_partnership.slug])
     version = add_version(plan, by=by, today=today, **fields)
     routes = {route.council.slug: route for route in version.routes.select_related("council", "partnership")}

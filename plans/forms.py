@@ -319,20 +319,7 @@ class PlanVersionForm(forms.Form):
         return cleaned
 
     def version_fields(self):
-        fields = {
-            name: self.cleaned_data[name]
-            for name in (
-                "title",
-                "starts_on",
-                "ends_on",
-                "refresh_year",
-                "eqia",
-                "eqia_on",
-                "eqia_note",
-                "published_on",
-                "document_link",
-            )
-        }
+        fields = {name: self.cleaned_data[name] for name in adoption.TYPED_VERSION_FIELDS}
         upload = self.cleaned_data["document"]
         if upload:
             fields.update(document=upload, document_type=upload.detected_content_type)

@@ -274,7 +274,9 @@ def add_version(request, pk):
 @require_http_methods(["GET", "POST"])
 def edit_version(request, pk):
     plan, version = _version_for(request.user, pk, perm="plans.edit_plan")
-    initial = {name: getattr(version, name) for name in EDITABLE} | {"revision": version.revision}
+    initial = {name: getattr(version, name) for name in adoption.TYPED_VERSION_FIELDS} | {
+        "revision": version.revision
+    }
     form = EditPlanVersionForm(
         request.POST or None, request.FILES or None, action=request.path, initial=initial
     )
@@ -310,19 +312,6 @@ def edit_version(request, pk):
         {"plan": plan, "version": version, "form": form, "stale": stale},
         status=409 if stale else 200,
     )
-
-
-EDITABLE = (
-    "title",
-    "starts_on",
-    "ends_on",
-    "refresh_year",
-    "eqia",
-    "eqia_on",
-    "eqia_note",
-    "published_on",
-    "document_link",
-)
 
 
 @login_required
