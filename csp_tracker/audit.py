@@ -117,3 +117,23 @@ def changes_since(obj, *, counter, value):
     if latest is None or started_from is None:
         return []
     return field_changes(latest, started_from, type(obj))
+
+
+def save_if_current(queryset, pk, *, by, counter, expected, editable, changes):
+    """Apply an edit to the row, refusing it if the row moved on since the editor opened it.
+
+    The row is locked while its edit number (`counter`) is compared, so two saves cannot
+    both pass the check. Call inside a transaction. Returns the saved row.
+    """
+    unknown = set(changes) - set(editable)
+    if unknown:
+        raise TypeError(f"Not editable: {', '.join(sorted(unknown))}")
+    current = queryset.select_for_update().get(pk=pk)
+    if getattr(current, counter) != expected:
+        raise StaleEdit(current, changes_since(current, counter=counter, value=expected))
+    for name, value in changes.items():
+        setattr(current, name, value)
+    setattr(current, counter, expected + 1)
+    current._history_user = by
+    current.save()
+    return current

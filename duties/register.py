@@ -5,7 +5,7 @@ from datetime import date
 
 from django.db import transaction
 
-from csp_tracker.audit import StaleEdit, changes_since
+from csp_tracker.audit import save_if_current
 from duties.models import Evidence, RegisterEntry
 from reminders.deadlines import DeadlineSpec, write_deadlines
 
@@ -50,21 +50,16 @@ def write_entry_deadlines(entry: RegisterEntry):
 
 @transaction.atomic
 def update_entry(entry: RegisterEntry, *, by, expected_version: int, **changes) -> RegisterEntry:
-    """Save an officer's edit, refusing it if the entry moved on since they opened it.
-
-    The row is locked while we compare versions, so two saves cannot both pass the check.
-    """
-    unknown = set(changes) - set(EDITABLE_FIELDS)
-    if unknown:
-        raise TypeError(f"Not editable: {', '.join(sorted(unknown))}")
-    current = RegisterEntry.objects.select_for_update().select_related("partnership", "duty").get(pk=entry.pk)
-    if current.version != expected_version:
-        raise StaleEdit(current, changes_since(current, counter="version", value=expected_version))
-    for name, value in changes.items():
-        setattr(current, name, value)
-    current.version += 1
-    current._history_user = by
-    current.save()
+    """Save an officer's edit, refusing it if the entry moved on since they opened it."""
+    current = save_if_current(
+        RegisterEntry.objects.select_related("partnership", "duty"),
+        entry.pk,
+        by=by,
+        counter="version",
+        expected=expected_version,
+        editable=EDITABLE_FIELDS,
+        changes=changes,
+    )
     write_entry_deadlines(current)
     return current
 

@@ -5,7 +5,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
-from csp_tracker.audit import history_events
+from csp_tracker.audit import StaleEdit, history_events
 from duties import register
 from duties.forms import EvidenceForm, RegisterEntryForm, RegisterFilterForm
 from duties.models import Evidence, RegisterEntry
@@ -68,7 +68,7 @@ def entry_edit(request, slug, code):
             register.update_entry(
                 entry, by=request.user, expected_version=form.cleaned_data["version"], **changes
             )
-        except register.StaleEdit as refusal:
+        except StaleEdit as refusal:
             stale = refusal
             # Keep what this person typed, but from now on compare against the current
             # version: saving again is a deliberate choice made with the changes in view.

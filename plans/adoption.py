@@ -10,7 +10,7 @@ from datetime import date, timedelta
 from django.conf import settings
 from django.db import transaction
 
-from csp_tracker.audit import StaleEdit, changes_since
+from csp_tracker.audit import save_if_current
 from plans.models import AdoptionStep, Condition, Plan, PlanVersion, Route
 from reminders.deadlines import DeadlineSpec, write_deadlines
 
@@ -471,17 +471,15 @@ VERSION_FIELDS = (*TYPED_VERSION_FIELDS, "document", "document_type")
 def update_version(version: PlanVersion, *, by, expected_revision: int, today: date, **fields) -> PlanVersion:
     """Save an officer's change to a version (the EqIA signed off, the date it was published),
     refusing it if someone else saved the version after this officer opened it."""
-    unknown = set(fields) - set(VERSION_FIELDS)
-    if unknown:
-        raise TypeError(f"Not editable: {', '.join(sorted(unknown))}")
-    current = PlanVersion.objects.select_for_update().select_related("plan").get(pk=version.pk)
-    if current.revision != expected_revision:
-        raise StaleEdit(current, changes_since(current, counter="revision", value=expected_revision))
-    for name, value in fields.items():
-        setattr(current, name, value)
-    current.revision += 1
-    current._history_user = by
-    current.save()
+    current = save_if_current(
+        PlanVersion.objects.select_related("plan"),
+        version.pk,
+        by=by,
+        counter="revision",
+        expected=expected_revision,
+        editable=VERSION_FIELDS,
+        changes=fields,
+    )
     write_plan_deadlines(current.plan, today=today)
     return current
 
