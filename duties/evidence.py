@@ -65,3 +65,19 @@ def check_upload(upload):
         )
     upload.detected_content_type = accepted
     return upload
+
+
+def private_download(stored_file, content_type: str):
+    """A stored document as an attachment that no browser or proxy keeps, served as the
+    type its content was found to be. Callers check permission first."""
+    from django.http import FileResponse
+
+    response = FileResponse(
+        stored_file.open("rb"),
+        as_attachment=True,
+        filename=stored_file.name.rsplit("/", 1)[-1],
+        content_type=content_type or "application/octet-stream",
+    )
+    response["Cache-Control"] = "private, no-store"
+    response["X-Content-Type-Options"] = "nosniff"
+    return response

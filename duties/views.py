@@ -1,12 +1,13 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from csp_tracker.audit import StaleEdit, history_events
 from duties import register
+from duties.evidence import private_download
 from duties.forms import EvidenceForm, RegisterEntryForm, RegisterFilterForm
 from duties.models import Evidence, RegisterEntry
 from partnerships.access import partnership_for
@@ -140,12 +141,4 @@ def evidence_download(request, pk):
     partnership_for(request.user, evidence.entry.partnership.slug)
     if not evidence.file:
         raise Http404("This evidence is a link, not a file")
-    response = FileResponse(
-        evidence.file.open("rb"),
-        as_attachment=True,
-        filename=evidence.file.name.rsplit("/", 1)[-1],
-        content_type=evidence.content_type or "application/octet-stream",
-    )
-    response["Cache-Control"] = "private, no-store"
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    return private_download(evidence.file, evidence.content_type)

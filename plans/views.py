@@ -5,12 +5,13 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db.models import Q
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from csp_tracker.audit import StaleEdit, history_events
+from duties.evidence import private_download
 from partnerships.access import partnership_for
 from partnerships.models import Council, Partnership
 from partnerships.rules import EDITORS
@@ -202,15 +203,7 @@ def version_document(request, pk):
     _, version = _version_for(request.user, pk)
     if not version.document:
         raise Http404("This version's document is a link, not a file")
-    response = FileResponse(
-        version.document.open("rb"),
-        as_attachment=True,
-        filename=version.document.name.rsplit("/", 1)[-1],
-        content_type=version.document_type or "application/octet-stream",
-    )
-    response["Cache-Control"] = "private, no-store"
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    return private_download(version.document, version.document_type)
 
 
 @login_required
