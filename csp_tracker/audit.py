@@ -134,6 +134,11 @@ def save_if_current(queryset, pk, *, by, counter, expected, editable, changes):
     for name, value in changes.items():
         setattr(current, name, value)
     setattr(current, counter, expected + 1)
-    current._history_user = by
-    current.save()
-    return current
+    return save_as(current, by)
+
+
+def save_as(record, by):
+    """Save a record with its history entry naming who made the change."""
+    record._history_user = by
+    record.save()
+    return record

@@ -10,6 +10,7 @@ from decimal import Decimal, InvalidOperation
 
 from django.db import IntegrityError, transaction
 
+from csp_tracker.audit import save_as
 from dhr.models import Cost, DhrCase, Imr, Pause, Recommendation, StageRecord
 from dhr.stages import check_stage, in_order
 from dhr.timescales import RULE_VERSION, due_dates
@@ -82,8 +83,7 @@ def open_case(
     except IntegrityError:  # someone saved the same reference a moment ago
         raise ReviewRefused(f"A review with reference {reference} exists") from None
     record = StageRecord(case=case, stage=Stage.NOTIFICATION, reached_on=notified_on, recorded_by=by)
-    record._history_user = by
-    record.save()
+    save_as(record, by)
     write_case_deadlines(case, today=today)
     return case
 
@@ -108,8 +108,7 @@ def record_stage(case, *, by, stage: str, reached_on: date, today: date, outcome
     record = StageRecord(
         case=case, stage=stage, reached_on=reached_on, outcome=outcome, notes=notes, recorded_by=by
     )
-    record._history_user = by
-    record.save()
+    save_as(record, by)
     write_case_deadlines(case, today=today)
     return record
 
@@ -138,8 +137,7 @@ def correct_stage(record: StageRecord, *, by, reached_on: date, notes: str, toda
         )
     record.reached_on = reached_on
     record.notes = notes
-    record._history_user = by
-    record.save()
+    save_as(record, by)
     write_case_deadlines(case, today=today)
     return record
 
@@ -161,8 +159,7 @@ def pause(case, *, by, reason: str, starts_on: date, today: date, notes: str = "
     if notified is not None and starts_on < notified.reached_on:
         raise ReviewRefused(f"A pause cannot start before the notification on {_on(notified.reached_on)}")
     record = Pause(case=case, reason=reason, starts_on=starts_on, notes=notes)
-    record._history_user = by
-    record.save()
+    save_as(record, by)
     write_case_deadlines(case, today=today)
     return record
 
@@ -178,8 +175,7 @@ def resume(pause: Pause, *, by, ends_on: date, today: date) -> Pause:
         raise ReviewRefused(f"The pause cannot end before it started on {_on(pause.starts_on)}")
     _not_in_future(ends_on, today=today, what="date the pause ends")
     pause.ends_on = ends_on
-    pause._history_user = by
-    pause.save()
+    save_as(pause, by)
     write_case_deadlines(case, today=today)
     return pause
 
@@ -196,8 +192,7 @@ def request_imr(
     imr = Imr(
         case=case, agency=agency, requested_on=requested_on, due_on=due_on, chronology_only=chronology_only
     )
-    imr._history_user = by
-    imr.save()
+    save_as(imr, by)
     write_case_deadlines(case, today=today)
     return imr
 
@@ -212,8 +207,7 @@ def receive_imr(imr: Imr, *, by, received_on: date, today: date) -> Imr:
         raise ReviewRefused(f"The IMR cannot be received before it was requested on {_on(imr.requested_on)}")
     _not_in_future(received_on, today=today, what="date the IMR was received")
     imr.received_on = received_on
-    imr._history_user = by
-    imr.save()
+    save_as(imr, by)
     write_case_deadlines(case, today=today)
     return imr
 
@@ -226,8 +220,7 @@ def add_recommendation(case, *, by, text: str, owner, due_on: date, today: date)
     if not text:
         raise ReviewRefused("Give the text of the recommendation")
     rec = Recommendation(case=case, text=text, owner=owner, due_on=due_on)
-    rec._history_user = by
-    rec.save()
+    save_as(rec, by)
     write_case_deadlines(case, today=today)
     return rec
 
@@ -247,8 +240,7 @@ def update_recommendation(
     rec.status = status
     rec.evidence = evidence
     rec.last_reviewed_on = reviewed_on
-    rec._history_user = by
-    rec.save()
+    save_as(rec, by)
     write_case_deadlines(case, today=today)
     return rec
 
@@ -270,8 +262,7 @@ def add_cost(case, *, by, description: str, amount, incurred_on: date, paid_by) 
     if amount != amount.quantize(Decimal("0.01")) or amount >= Decimal("100000000"):
         raise ReviewRefused("The amount must be a sum of money in pounds and pence under £100,000,000")
     cost = Cost(case=case, description=description, amount=amount, incurred_on=incurred_on, paid_by=paid_by)
-    cost._history_user = by
-    cost.save()
+    save_as(cost, by)
     return cost
 
 

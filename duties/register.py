@@ -5,7 +5,7 @@ from datetime import date
 
 from django.db import transaction
 
-from csp_tracker.audit import save_if_current
+from csp_tracker.audit import save_as, save_if_current
 from duties.models import Evidence, RegisterEntry
 from reminders.deadlines import DeadlineSpec, write_deadlines
 
@@ -71,6 +71,5 @@ def add_evidence(entry: RegisterEntry, *, by, title: str, file=None, link: str =
         evidence.file = file
         evidence.size = file.size
         evidence.content_type = getattr(file, "detected_content_type", "")
-    evidence._history_user = by
-    evidence.save()
+    save_as(evidence, by)
     return evidence

@@ -10,7 +10,7 @@ from datetime import date, timedelta
 from django.conf import settings
 from django.db import transaction
 
-from csp_tracker.audit import save_if_current
+from csp_tracker.audit import save_as, save_if_current
 from plans.models import AdoptionStep, Condition, Plan, PlanVersion, Route
 from reminders.deadlines import DeadlineSpec, write_deadlines
 
@@ -399,12 +399,10 @@ def record_step(
         reference=reference,
         recorded_by=by,
     )
-    step._history_user = by
-    step.save()
+    save_as(step, by)
     for text in conditions:
         condition = Condition(step=step, text=text)
-        condition._history_user = by
-        condition.save()
+        save_as(condition, by)
     write_plan_deadlines(route.version.plan, today=today)
     return step
 
@@ -426,8 +424,7 @@ def mark_condition_met(condition: Condition, *, by, met_on: date, today: date) -
     if met_on > today:
         raise StepOutOfOrder("The date the condition was met must be today or in the past")
     condition.met_on = met_on
-    condition._history_user = by
-    condition.save()
+    save_as(condition, by)
     write_plan_deadlines(condition.step.route.version.plan, today=today)
     return condition
 
@@ -436,8 +433,7 @@ def mark_condition_met(condition: Condition, *, by, met_on: date, today: date) -
 def add_version(plan: Plan, *, by, today: date, **fields) -> PlanVersion:
     """A new version (or refresh) of a plan, with one route per council of each partnership."""
     version = PlanVersion(plan=plan, **fields)
-    version._history_user = by
-    version.save()
+    save_as(version, by)
     routed = set()
     for partnership in plan.partnerships.order_by("pk"):
         for council in partnership.councils.order_by("pk"):
@@ -446,8 +442,7 @@ def add_version(plan: Plan, *, by, today: date, **fields) -> PlanVersion:
                 continue
             routed.add(council.pk)
             route = Route(version=version, partnership=partnership, council=council)
-            route._history_user = by
-            route.save()
+            save_as(route, by)
     write_plan_deadlines(plan, today=today)
     return version
 
@@ -489,8 +484,7 @@ def create_plan(lead_partnership, *, by, title: str, kind: str, partnerships=())
     """A new plan, led by one partnership and shared by the others given (a pan-area plan).
     It has no deadlines until its first version is added."""
     plan = Plan(title=title, kind=kind, lead_partnership=lead_partnership)
-    plan._history_user = by
-    plan.save()
+    save_as(plan, by)
     plan.partnerships.set({lead_partnership, *partnerships})
     return plan
 
