@@ -37,9 +37,8 @@ from django.utils import timezone
 from duties.models import Duty, RegisterEntry
 from duties.register import deadline_specs
 from partnerships.models import Council, Membership, Nation, Organisation, Partnership, Role
-from plans.adoption import ANNUAL_REFRESH, NEXT_STEP_LABEL, R3, R4, RULE_VERSION, expected_steps, plan_state
+from plans.adoption import plan_deadline_specs, plan_state, route_deadline_specs
 from plans.models import AdoptionStep, Condition, Plan, PlanVersion, Route
-from reminders.deadlines import DeadlineSpec
 from reminders.models import Deadline
 
 PARTNERSHIP_SLUG = "csp-{:04d}"
@@ -945,35 +944,13 @@ def _plan_deadlines(world: World, plans: list[Plan]) -> list[Deadline]:
         if state.latest is None:
             continue
         link = plan.get_absolute_url()
-        if state.refresh_due_on is not None:
-            spec = DeadlineSpec(
-                rule="plan-refresh",
-                title=f"{plan.title}: annual refresh due",
-                due_on=state.refresh_due_on,
-                legal_source=ANNUAL_REFRESH[plan.kind],
-                rule_version=RULE_VERSION,
-            )
-            rows.append(row(plan_type, plan.pk, plan.lead_partnership, link, spec))
-        spec = DeadlineSpec(
-            rule="plan-expiry",
-            title=f"{plan.title}: new plan needed by the end of its period",
-            due_on=state.latest.ends_on,
-            legal_source=R3,
-            rule_version=RULE_VERSION,
-            met_on=state.latest.ends_on if state.period == "superseded" else None,
-        )
-        rows.append(row(plan_type, plan.pk, plan.lead_partnership, link, spec))
+        rows += [
+            row(plan_type, plan.pk, plan.lead_partnership, link, spec)
+            for spec in plan_deadline_specs(plan, state)
+        ]
         # Only the latest version's routes have deadlines; older versions' were replaced.
         link = state.latest.get_absolute_url()
         for route, route_state in state.routes:
-            for kind, due_on, met_on in expected_steps(route_state, adopted_by=route.council.adopted_by):
-                spec = DeadlineSpec(
-                    rule=f"step-{kind}",
-                    title=f"{state.latest.title}: {NEXT_STEP_LABEL[kind].lower()} ({route.council.name})",
-                    due_on=due_on,
-                    legal_source=R4,
-                    rule_version=RULE_VERSION,
-                    met_on=met_on,
-                )
+            for spec in route_deadline_specs(route, state.latest, route_state):
                 rows.append(row(route_type, route.pk, route.partnership, link, spec))
     return rows

@@ -497,54 +497,71 @@ def write_plan_deadlines(plan: Plan, *, today: date):
         _write_deadlines_of(member, today=today, family=family)
 
 
-def _write_deadlines_of(plan: Plan, *, today: date, family):
-    """Refresh due and expiry for the plan; each expected step for each route of its latest
-    version. Routes of older versions keep no deadlines: their refresh replaced them."""
-    state = plan_state(plan, today=today, successors=family)
+def plan_deadline_specs(plan: Plan, state: PlanState) -> list[DeadlineSpec]:
+    """The plan's own deadlines: its annual refresh (R2, R12) and a new plan by the end of its
+    period (R3), met once an adopted successor supersedes it."""
+    if state.latest is None:
+        return []
     specs = []
-    if state.latest is not None:
-        if state.refresh_due_on is not None:
-            specs.append(
-                DeadlineSpec(
-                    rule="plan-refresh",
-                    title=f"{plan.title}: annual refresh due",
-                    due_on=state.refresh_due_on,
-                    legal_source=ANNUAL_REFRESH[plan.kind],
-                    rule_version=RULE_VERSION,
-                )
-            )
+    if state.refresh_due_on is not None:
         specs.append(
             DeadlineSpec(
-                rule="plan-expiry",
-                title=f"{plan.title}: new plan needed by the end of its period",
-                due_on=state.latest.ends_on,
-                legal_source=R3,
+                rule="plan-refresh",
+                title=f"{plan.title}: annual refresh due",
+                due_on=state.refresh_due_on,
+                legal_source=ANNUAL_REFRESH[plan.kind],
                 rule_version=RULE_VERSION,
-                met_on=state.latest.ends_on if state.period == "superseded" else None,
             )
         )
+    specs.append(
+        DeadlineSpec(
+            rule="plan-expiry",
+            title=f"{plan.title}: new plan needed by the end of its period",
+            due_on=state.latest.ends_on,
+            legal_source=R3,
+            rule_version=RULE_VERSION,
+            met_on=state.latest.ends_on if state.period == "superseded" else None,
+        )
+    )
+    return specs
+
+
+def route_deadline_specs(
+    route: Route, version: PlanVersion, route_st: RouteState | None
+) -> list[DeadlineSpec]:
+    """Each step still expected on a route of the latest version (R4). Routes of older
+    versions (route_st None) keep no deadlines: their refresh replaced them."""
+    if route_st is None:
+        return []
+    return [
+        DeadlineSpec(
+            rule=f"step-{kind}",
+            title=f"{version.title}: {NEXT_STEP_LABEL[kind].lower()} ({route.council.name})",
+            due_on=due_on,
+            legal_source=R4,
+            rule_version=RULE_VERSION,
+            met_on=met_on,
+        )
+        for kind, due_on, met_on in expected_steps(route_st, adopted_by=route.council.adopted_by)
+    ]
+
+
+def _write_deadlines_of(plan: Plan, *, today: date, family):
+    state = plan_state(plan, today=today, successors=family)
     write_deadlines(
-        source=plan, partnership=plan.lead_partnership, owner=None, link=plan.get_absolute_url(), specs=specs
+        source=plan,
+        partnership=plan.lead_partnership,
+        owner=None,
+        link=plan.get_absolute_url(),
+        specs=plan_deadline_specs(plan, state),
     )
     current = dict(state.routes)
     for version in plan.versions.all():
         for route in version.routes.all():
-            route_st = current.get(route)
-            expected = expected_steps(route_st, adopted_by=route.council.adopted_by) if route_st else []
             write_deadlines(
                 source=route,
                 partnership=route.partnership,
                 owner=None,
                 link=version.get_absolute_url(),
-                specs=[
-                    DeadlineSpec(
-                        rule=f"step-{kind}",
-                        title=f"{version.title}: {NEXT_STEP_LABEL[kind].lower()} ({route.council.name})",
-                        due_on=due_on,
-                        legal_source=R4,
-                        rule_version=RULE_VERSION,
-                        met_on=met_on,
-                    )
-                    for kind, due_on, met_on in expected
-                ],
+                specs=route_deadline_specs(route, version, current.get(route)),
             )
