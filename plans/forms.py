@@ -267,8 +267,6 @@ class PlanVersionForm(forms.Form):
         required=False,
         max_length=500,
         label="Or give a link to it",
-        # crispy-forms-gds styles text inputs but not URL inputs.
-        widget=forms.URLInput(attrs={"class": "govuk-input"}),
         help_text="For example, the published plan on the council's website",
         error_messages={"invalid": "Enter a link in the correct format, like https://www.example.gov.uk"},
         assume_scheme="https",
