@@ -67,6 +67,22 @@ def sign_in_as(page: Page, username: str, password: str = DEMO_PASSWORD):
     axe_check(page)
 
 
+def sign_in_with_the_keyboard(page: Page, username: str, password: str = DEMO_PASSWORD):
+    """Sign in without the mouse: skip link, the two boxes, then Sign in."""
+    page.goto("/accounts/login/")
+    axe_check(page)
+    skip_to_main_content(page)
+    tab_to(page, page.get_by_label("Username"))
+    page.keyboard.type(username)
+    tab_to(page, page.get_by_label("Password", exact=True), limit=1)
+    page.keyboard.type(password)
+    # The password's Show button comes between the password and Sign in.
+    tab_to(page, page.get_by_role("button", name="Sign in"), limit=2)
+    page.keyboard.press("Enter")
+    expect(page.get_by_text("Signed in as")).to_be_visible()
+    axe_check(page)
+
+
 def open_the_duty_register(page: Page):
     page.get_by_role("navigation", name="Menu").get_by_role("link", name="Duty register").click()
     expect(page.get_by_role("heading", level=1, name="Duty register")).to_be_visible()

@@ -2,24 +2,16 @@
 
 from playwright.sync_api import Page, expect
 
-from tests.browser.steps import DEMO_PASSWORD, axe_check, sign_in_as, skip_to_main_content, tab_to
+from tests.browser.steps import (
+    DEMO_PASSWORD,
+    axe_check,
+    sign_in_as,
+    sign_in_with_the_keyboard,
+    skip_to_main_content,
+    tab_to,
+)
 
 PSA = "Annual Partnership Strategic Assessment (PSA)"
-
-
-def sign_in_with_the_keyboard(page: Page, username: str, password: str):
-    page.goto("/accounts/login/")
-    axe_check(page)
-    skip_to_main_content(page)
-    tab_to(page, page.get_by_label("Username"))
-    page.keyboard.type(username)
-    tab_to(page, page.get_by_label("Password", exact=True), limit=1)
-    page.keyboard.type(password)
-    # The password's Show button comes between the password and Sign in.
-    tab_to(page, page.get_by_role("button", name="Sign in"), limit=2)
-    page.keyboard.press("Enter")
-    expect(page.get_by_text("Signed in as")).to_be_visible()
-    axe_check(page)
 
 
 def open_the_duty_register_from_the_menu(page: Page):

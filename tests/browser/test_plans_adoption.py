@@ -9,7 +9,13 @@ from django.utils import timezone
 from playwright.sync_api import Page, expect
 
 from plans.models import AdoptionStep, Plan
-from tests.browser.steps import PERSONA_PASSWORD, axe_check, skip_to_main_content, tab_to
+from tests.browser.steps import (
+    PERSONA_PASSWORD,
+    axe_check,
+    sign_in_with_the_keyboard,
+    skip_to_main_content,
+    tab_to,
+)
 from tests.browser.test_small_screens import PHONE, see_everything_fits_the_screen
 from tests.factories import AdoptionStepFactory, CouncilFactory, PartnershipFactory, plan_with_version
 
@@ -69,21 +75,6 @@ def plans(dorset):
     AdoptionStepFactory(
         route=bcp_route, kind=Kind.CABINET, decided_on=TODAY - timedelta(days=10), outcome=Outcome.ADOPTED
     )
-
-
-def sign_in_with_the_keyboard(page: Page, username: str):
-    page.goto("/accounts/login/")
-    axe_check(page)
-    skip_to_main_content(page)
-    tab_to(page, page.get_by_label("Username"))
-    page.keyboard.type(username)
-    tab_to(page, page.get_by_label("Password", exact=True), limit=1)
-    page.keyboard.type(PERSONA_PASSWORD)
-    # The password's Show button comes between the password and Sign in.
-    tab_to(page, page.get_by_role("button", name="Sign in"), limit=2)
-    page.keyboard.press("Enter")
-    expect(page.get_by_text("Signed in as")).to_be_visible()
-    axe_check(page)
 
 
 def open_the_plans_board_from_the_menu(page: Page):
@@ -149,7 +140,7 @@ def test_officer_records_full_council_adoption_and_a_councillor_sees_it_on_the_b
     Then the version page shows the decision and the plan as adopted by Full Council, and
     Pat Hughes, a councillor, sees it so on the board, with every page passing axe"""
     adopted_on = TODAY - timedelta(days=1)
-    sign_in_with_the_keyboard(page, "officer")
+    sign_in_with_the_keyboard(page, "officer", PERSONA_PASSWORD)
     open_the_plans_board_from_the_menu(page)
     expect(plan_card(page, PLAN)).to_contain_text("Next: Adopted by Full Council")
 
@@ -167,7 +158,7 @@ def test_officer_records_full_council_adoption_and_a_councillor_sees_it_on_the_b
     expect(page.get_by_role("heading", name="Full Council: not yet taken")).to_have_count(0)
 
     councillor_page = new_context().new_page()
-    sign_in_with_the_keyboard(councillor_page, "councillor")
+    sign_in_with_the_keyboard(councillor_page, "councillor", PERSONA_PASSWORD)
     open_the_plans_board_from_the_menu(councillor_page)
     card = plan_card(councillor_page, PLAN)
     expect(card).to_contain_text(f"Adopted by Full Council on {adopted_on:%-d %B %Y}")
@@ -181,7 +172,7 @@ def test_councillor_reads_the_board_on_a_phone_and_prints_it(page: Page, council
     Then each plan is a card that fits the screen, with the pan-area strategy's two councils
     and its flags, and the printed page has no menu, with both pages passing axe"""
     page.set_viewport_size(PHONE)
-    sign_in_with_the_keyboard(page, "councillor")
+    sign_in_with_the_keyboard(page, "councillor", PERSONA_PASSWORD)
     page.goto("/plans/")
     axe_check(page)
     see_everything_fits_the_screen(page)
@@ -210,7 +201,7 @@ def test_officer_records_the_eqia_signed_off_with_the_keyboard(page: Page, offic
     period that ends before it starts, then records the EqIA as signed off
     Then the error is shown and the version page shows the EqIA signed off, every page
     passing axe"""
-    sign_in_with_the_keyboard(page, "officer")
+    sign_in_with_the_keyboard(page, "officer", PERSONA_PASSWORD)
     open_the_plans_board_from_the_menu(page)
     open_the_version(page, REFRESH)
     skip_to_main_content(page)
