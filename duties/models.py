@@ -127,11 +127,6 @@ class RegisterEntry(models.Model):
     def get_absolute_url(self):
         return reverse("duties:entry", args=[self.partnership.slug, self.duty.code])
 
-    def current_status(self, today: date):
-        from duties.register import current_status
-
-        return current_status(self.status, self.next_due_on, today)
-
 
 def evidence_path(evidence, filename):
     return f"evidence/{evidence.entry.partnership_id}/{evidence.entry_id}/{filename}"

@@ -61,11 +61,6 @@ class Organisation(models.Model):
         BOARD = "board", "Pan-area board"
         OTHER = "other", "Other"
 
-    # Crime and Disorder Act 1998 s5(1): the bodies that carry the statutory duties.
-    RESPONSIBLE_AUTHORITY_KINDS = frozenset(
-        {Kind.COUNCIL, Kind.POLICE, Kind.FIRE_AND_RESCUE_AUTHORITY, Kind.PROBATION, Kind.HEALTH}
-    )
-
     name = models.CharField(max_length=200, unique=True)
     kind = models.CharField(max_length=30, choices=Kind.choices)
     history = HistoricalRecords()
@@ -75,10 +70,6 @@ class Organisation(models.Model):
 
     def __str__(self):
         return self.name
-
-    @property
-    def can_be_responsible_authority(self):
-        return self.kind in self.RESPONSIBLE_AUTHORITY_KINDS
 
 
 class PartnershipQuerySet(models.QuerySet):
