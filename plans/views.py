@@ -16,7 +16,7 @@ from partnerships.access import partnership_for
 from partnerships.models import Council, Partnership
 from partnerships.rules import EDITORS
 from plans import adoption
-from plans.access import plan_for
+from plans.access import condition_for, plan_for, route_for, version_for
 from plans.forms import (
     BoardFilterForm,
     ConditionMetForm,
@@ -28,48 +28,6 @@ from plans.forms import (
 from plans.models import AdoptionStep, Condition, Plan, PlanVersion, Route
 
 BOARD_PAGE_SIZE = 50
-
-
-def _version_for(user, pk, *, perm="plans.view_plan"):
-    """The version and its plan, fetched through plan_for so a stranger gets 404."""
-    plan_id = PlanVersion.objects.filter(pk=pk).values_list("plan_id", flat=True).first()
-    if plan_id is None:
-        raise Http404("No such version")
-    plan = plan_for(user, plan_id, perm=perm)
-    version = next((version for version in plan.versions.all() if version.pk == pk), None)
-    if version is None:  # deleted since the first query
-        raise Http404("No such version")
-    return plan, version
-
-
-def _route_for(user, pk, *, perm):
-    plan_id = Route.objects.filter(pk=pk).values_list("version__plan_id", flat=True).first()
-    if plan_id is None:
-        raise Http404("No such route")
-    plan = plan_for(user, plan_id, perm=perm)
-    routes = (route for version in plan.versions.all() for route in version.routes.all())
-    route = next((route for route in routes if route.pk == pk), None)
-    if route is None:
-        raise Http404("No such route")
-    return plan, route.version, route
-
-
-def _condition_for(user, pk, *, perm):
-    plan_id = Condition.objects.filter(pk=pk).values_list("step__route__version__plan_id", flat=True).first()
-    if plan_id is None:
-        raise Http404("No such condition")
-    plan = plan_for(user, plan_id, perm=perm)
-    conditions = (
-        condition
-        for version in plan.versions.all()
-        for route in version.routes.all()
-        for step in route.steps.all()
-        for condition in step.conditions.all()
-    )
-    condition = next((condition for condition in conditions if condition.pk == pk), None)
-    if condition is None:
-        raise Http404("No such condition")
-    return plan, condition
 
 
 def _plan_state(plan, today):
@@ -180,7 +138,7 @@ def plan_detail(request, pk):
 
 @login_required
 def version_detail(request, pk):
-    plan, version = _version_for(request.user, pk)
+    plan, version = version_for(request.user, pk)
     today = timezone.localdate()
     state = _plan_state(plan, today)
     return render(
@@ -200,7 +158,7 @@ def version_detail(request, pk):
 @login_required
 def version_document(request, pk):
     """A version's document leaves only through here, after the plan check."""
-    _, version = _version_for(request.user, pk)
+    _, version = version_for(request.user, pk)
     if not version.document:
         raise Http404("This version's document is a link, not a file")
     return private_download(version.document, version.document_type)
@@ -209,7 +167,7 @@ def version_document(request, pk):
 @login_required
 @require_http_methods(["GET", "POST"])
 def record_step(request, pk):
-    plan, version, route = _route_for(request.user, pk, perm="plans.edit_plan")
+    plan, version, route = route_for(request.user, pk, perm="plans.edit_plan")
     form = RecordStepForm(request.POST or None, route=route, action=request.path)
     if request.method == "POST" and form.is_valid():
         try:
@@ -229,7 +187,7 @@ def record_step(request, pk):
 @login_required
 @require_http_methods(["GET", "POST"])
 def condition_met(request, pk):
-    plan, condition = _condition_for(request.user, pk, perm="plans.edit_plan")
+    plan, condition = condition_for(request.user, pk, perm="plans.edit_plan")
     version = condition.step.route.version
     form = ConditionMetForm(request.POST or None, action=request.path)
     if request.method == "POST" and form.is_valid():
@@ -266,7 +224,7 @@ def add_version(request, pk):
 @login_required
 @require_http_methods(["GET", "POST"])
 def edit_version(request, pk):
-    plan, version = _version_for(request.user, pk, perm="plans.edit_plan")
+    plan, version = version_for(request.user, pk, perm="plans.edit_plan")
     initial = {name: getattr(version, name) for name in adoption.TYPED_VERSION_FIELDS} | {
         "revision": version.revision
     }
@@ -327,7 +285,7 @@ def add_plan(request, slug):
 @login_required
 def version_history(request, pk):
     """Who changed what, and when: the version, its routes, their decisions and conditions."""
-    plan, version = _version_for(request.user, pk)
+    plan, version = version_for(request.user, pk)
     newest_first = ("-history_date", "-history_id")
     councils = {route.pk: route.council.name for route in version.routes.all()}
     events = history_events(
