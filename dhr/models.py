@@ -39,7 +39,12 @@ class DhrCase(models.Model):
     lead_csp = models.CharField(
         "Lead CSP", max_length=200, blank=True, help_text="For a review led elsewhere"
     )
-    decision_reasons = models.TextField(blank=True)
+    chair_name = models.CharField(
+        "Independent chair", max_length=200, blank=True, help_text="Once appointed; also the author if one person"
+    )
+    decision_reasons = models.TextField(
+        "Why it did not become a full review", blank=True, help_text="For a referral that was not progressed"
+    )
     learning = models.TextField("Learning captured", blank=True)
     revision = models.PositiveIntegerField(default=1)
     history = HistoricalRecords()
@@ -91,6 +96,8 @@ class StageRecord(models.Model):
         CONTENT_TO_PUBLISH = "content_to_publish", "Content to publish"
         PUBLISH_AFTER_CHANGES = "publish_after_changes", "Publish after changes"
         RESUBMIT = "resubmit", "Revise and resubmit"
+        TO_PUBLISH = "to_publish", "To be published"
+        NOT_TO_PUBLISH = "not_to_publish", "Not to be published"
 
     case = models.ForeignKey(DhrCase, on_delete=models.CASCADE, related_name="stages")
     stage = models.CharField(max_length=30, choices=Stage.choices)
@@ -152,6 +159,7 @@ class Imr(models.Model):
     requested_on = models.DateField()
     due_on = models.DateField()
     received_on = models.DateField(null=True, blank=True)
+    summary = models.TextField("What the IMR found", blank=True)
     history = HistoricalRecords()
 
     class Meta:
@@ -212,6 +220,40 @@ class Cost(models.Model):
 
     def __str__(self):
         return f"{self.description}: £{self.amount}"
+
+
+class Document(models.Model):
+    """An IMR, chronology, report or letter of the review. Uploaded under the evidence rules
+    (type read from content, size cap) and served only to DHR-cleared members, logged."""
+
+    class Kind(models.TextChoices):
+        IMR = "imr", "IMR"
+        CHRONOLOGY = "chronology", "Chronology"
+        TERMS_OF_REFERENCE = "terms", "Terms of reference"
+        DRAFT_REPORT = "draft_report", "Draft overview report"
+        OVERVIEW_REPORT = "overview_report", "Overview report"
+        EXECUTIVE_SUMMARY = "executive_summary", "Executive summary"
+        ACTION_PLAN = "action_plan", "Action plan"
+        QA_LETTER = "qa_letter", "Home Office Quality Assurance Panel letter"
+        OTHER = "other", "Other"
+
+    case = models.ForeignKey(DhrCase, on_delete=models.CASCADE, related_name="documents")
+    imr = models.ForeignKey(Imr, null=True, blank=True, on_delete=models.SET_NULL, related_name="documents")
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    title = models.CharField(max_length=200)
+    file = models.FileField(upload_to="dhr/%Y/%m/")
+    content_type = models.CharField(max_length=100)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-uploaded_at", "-pk"]
+
+    def __str__(self):
+        return self.title
 
 
 class CaseView(models.Model):

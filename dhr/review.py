@@ -10,8 +10,8 @@ from decimal import Decimal, InvalidOperation
 
 from django.db import IntegrityError, transaction
 
-from csp_tracker.audit import save_as
-from dhr.models import Cost, DhrCase, Imr, Pause, Recommendation, StageRecord
+from csp_tracker.audit import save_as, save_if_current
+from dhr.models import Cost, DhrCase, Document, Imr, Pause, Recommendation, StageRecord
 from dhr.stages import check_stage, in_order
 from dhr.timescales import RULE_VERSION, due_dates
 from reminders.deadlines import DeadlineSpec, write_deadlines
@@ -88,6 +88,31 @@ def open_case(
     return case
 
 
+# What an officer may change about a review after opening it; stages have their own actions.
+CASE_FIELDS = ("pseudonym", "uses_dardr_name", "lead_csp", "chair_name", "decision_reasons", "learning")
+
+
+@transaction.atomic
+def update_case(case, *, by, expected_revision: int, today: date, **fields) -> DhrCase:
+    """Change a review's details (its pseudonym, the independent chair, the learning captured),
+    refused with StaleEdit if someone else saved the review after this officer opened it."""
+    if "pseudonym" in fields:
+        fields["pseudonym"] = fields["pseudonym"].strip()
+        if not fields["pseudonym"]:
+            raise ReviewRefused("Give the pseudonym agreed with the family, e.g. Adult B")
+    current = save_if_current(
+        DhrCase.objects.all(),
+        case.pk,
+        by=by,
+        counter="revision",
+        expected=expected_revision,
+        editable=CASE_FIELDS,
+        changes=fields,
+    )
+    write_case_deadlines(current, today=today)
+    return current
+
+
 @transaction.atomic
 def record_stage(case, *, by, stage: str, reached_on: date, today: date, outcome: str = "", notes: str = ""):
     """The review reached a stage on a date (with the outcome of a decision or QA letter)."""
@@ -95,7 +120,13 @@ def record_stage(case, *, by, stage: str, reached_on: date, today: date, outcome
     if stage not in Stage.values:
         raise ReviewRefused("Choose a stage")
     problem = check_stage(
-        list(case.stages.all()), stage=stage, reached_on=reached_on, outcome=outcome, today=today
+        list(case.stages.all()),
+        stage=stage,
+        reached_on=reached_on,
+        outcome=outcome,
+        notes=notes,
+        today=today,
+        kind=case.kind,
     )
     if problem:
         raise ReviewRefused(problem)
@@ -198,7 +229,8 @@ def request_imr(
 
 
 @transaction.atomic
-def receive_imr(imr: Imr, *, by, received_on: date, today: date) -> Imr:
+def receive_imr(imr: Imr, *, by, received_on: date, today: date, summary: str = "") -> Imr:
+    """The agency's IMR arrived, with what it found in a few lines."""
     case = _lock(imr.case_id)
     imr = Imr.objects.select_for_update().get(pk=imr.pk)
     if imr.received_on is not None:
@@ -207,6 +239,7 @@ def receive_imr(imr: Imr, *, by, received_on: date, today: date) -> Imr:
         raise ReviewRefused(f"The IMR cannot be received before it was requested on {_on(imr.requested_on)}")
     _not_in_future(received_on, today=today, what="date the IMR was received")
     imr.received_on = received_on
+    imr.summary = summary
     save_as(imr, by)
     write_case_deadlines(case, today=today)
     return imr
@@ -264,6 +297,28 @@ def add_cost(case, *, by, description: str, amount, incurred_on: date, paid_by) 
     cost = Cost(case=case, description=description, amount=amount, incurred_on=incurred_on, paid_by=paid_by)
     save_as(cost, by)
     return cost
+
+
+@transaction.atomic
+def add_document(case, *, by, kind: str, title: str, upload, imr: Imr | None = None) -> Document:
+    """Keep an IMR, chronology, report or letter with the review. The upload has passed
+    duties.evidence.check_upload, which found its type from its content."""
+    case = _lock(case)
+    if kind not in Document.Kind.values:
+        raise ReviewRefused("Choose what the document is")
+    if imr is not None and imr.case_id != case.pk:
+        raise ReviewRefused("That IMR belongs to another review")
+    title = title.strip() or upload.name
+    document = Document(
+        case=case,
+        imr=imr,
+        kind=kind,
+        title=title,
+        file=upload,
+        content_type=upload.detected_content_type,
+        uploaded_by=by,
+    )
+    return save_as(document, by)
 
 
 def _attention(what: str) -> str:

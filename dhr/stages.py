@@ -6,7 +6,7 @@ with the DHR pages.
 
 from datetime import date
 
-from dhr.models import StageRecord
+from dhr.models import DhrCase, StageRecord
 
 Stage = StageRecord.Stage
 Outcome = StageRecord.Outcome
@@ -37,8 +37,13 @@ RANK = {stage: index for index, stage in enumerate(ORDER)}
 RANK[Stage.NOT_PUBLISHED] = RANK[Stage.PUBLISHED]
 OUTCOMES = {
     Stage.DECISION: {Outcome.COMMISSIONED, Outcome.NOT_COMMISSIONED},
+    Stage.CSP_SIGN_OFF: {Outcome.TO_PUBLISH, Outcome.NOT_TO_PUBLISH},
     Stage.QA_OUTCOME: {Outcome.CONTENT_TO_PUBLISH, Outcome.PUBLISH_AFTER_CHANGES, Outcome.RESUBMIT},
 }
+# Stages whose notes must say why: the decision (commission or not) and not publishing.
+NEEDS_REASONS = {Stage.DECISION, Stage.NOT_PUBLISHED}
+# A review led by another CSP keeps only its IMRs and actions here, between these two.
+LED_ELSEWHERE_STAGES = {Stage.NOTIFICATION, Stage.CLOSED}
 # After a decision not to review, the Home Office is told and the case closes.
 AFTER_NO_REVIEW = {Stage.HOME_OFFICE_TOLD, Stage.CLOSED}
 # Stages that may repeat: the action plan is reviewed every quarter.
@@ -59,7 +64,9 @@ def not_reviewed(records) -> bool:
     return any(r.stage == Stage.DECISION and r.outcome == Outcome.NOT_COMMISSIONED for r in records)
 
 
-def check_stage(records, *, stage: str, reached_on: date, outcome: str = "", today: date) -> str | None:
+def check_stage(
+    records, *, stage: str, reached_on: date, outcome: str = "", notes: str = "", today: date, kind: str = ""
+) -> str | None:
     """Why this stage cannot be recorded with this date and outcome, or None if it can.
 
     Stages go forward in order and never before the date of the last one. The Home Office
@@ -74,6 +81,10 @@ def check_stage(records, *, stage: str, reached_on: date, outcome: str = "", tod
         return f"Choose the outcome of the {label.lower()}: {choices}"
     if not allowed and outcome:
         return f"{label} has no outcome to choose"
+    if stage in NEEDS_REASONS and not notes.strip():
+        return "Give the reasons in the notes"
+    if kind == DhrCase.Kind.LED_BY_ANOTHER_CSP and stage not in LED_ELSEWHERE_STAGES:
+        return "A review led by another CSP keeps only its IMRs and actions here: record its stages there"
     last = current(records)
     if last is None:
         return None if stage == Stage.NOTIFICATION else "Record the notification first"
@@ -90,6 +101,9 @@ def check_stage(records, *, stage: str, reached_on: date, outcome: str = "", tod
         return None
     if stage == Stage.SUBMITTED and last.stage == Stage.QA_OUTCOME:
         return "The Quality Assurance Panel did not ask for the review to be resubmitted"
+    stance = next((r.outcome for r in reversed(in_order(records)) if r.stage == Stage.CSP_SIGN_OFF), "")
+    if stage == Stage.PUBLISHED and stance == Outcome.NOT_TO_PUBLISH:
+        return "The CSP decided at sign-off not to publish: record the decision not to publish instead"
     same_again = stage == last.stage and stage in REPEATABLE
     if RANK[stage] < RANK[last.stage] or (stage == last.stage and not same_again):
         return f"{label} cannot come after {last.get_stage_display().lower()}"
@@ -112,8 +126,6 @@ COMPLETED = {Stage.PUBLISHED, Stage.NOT_PUBLISHED, Stage.SENT_TO_COMMISSIONER, S
 def group(case, records) -> str:
     """Which reported group a review is in: the only thing about it that people who are
     not DHR-cleared may know."""
-    from dhr.models import DhrCase
-
     if case.kind == DhrCase.Kind.LED_BY_ANOTHER_CSP:
         return "Led by other CSPs"
     if case.kind == DhrCase.Kind.REFERRAL_NOT_PROGRESSED or not_reviewed(records):

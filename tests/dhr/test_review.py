@@ -65,6 +65,7 @@ def commissioned(case, chair):
         stage=Stage.DECISION,
         reached_on=date(2026, 9, 20),
         outcome=Outcome.COMMISSIONED,
+        notes="The criteria are met: the victim was killed by her former partner",
         today=TODAY,
     )
     return case

@@ -63,6 +63,45 @@ def test_a_decision_needs_its_outcome(case):
     assert problem.startswith("Choose the outcome of the decision whether to commission")
 
 
+def test_a_decision_and_a_decision_not_to_publish_need_reasons(case):
+    reach(case, Stage.NOTIFICATION, date(2026, 9, 1))
+    records = list(case.stages.all())
+    decide = dict(stage=Stage.DECISION, reached_on=date(2026, 9, 2), outcome=Outcome.COMMISSIONED, today=TODAY)
+    assert check_stage(records, **decide) == "Give the reasons in the notes"
+    assert check_stage(records, **decide, notes="   ") == "Give the reasons in the notes"
+    assert check_stage(records, **decide, notes="Criteria met") is None
+
+
+def test_sign_off_records_the_publication_stance_and_holds_to_it(case):
+    for stage, outcome in [
+        (Stage.NOTIFICATION, ""),
+        (Stage.DECISION, Outcome.COMMISSIONED),
+        (Stage.DRAFT_REPORT, ""),
+    ]:
+        reach(case, stage, date(2026, 9, 1), outcome)
+    records = list(case.stages.all())
+    sign_off = dict(stage=Stage.CSP_SIGN_OFF, reached_on=date(2026, 9, 2), today=TODAY)
+    assert check_stage(records, **sign_off).startswith("Choose the outcome of the csp sign-off")
+    assert check_stage(records, **sign_off, outcome=Outcome.NOT_TO_PUBLISH) is None
+    reach(case, Stage.CSP_SIGN_OFF, date(2026, 9, 2), Outcome.NOT_TO_PUBLISH)
+    reach(case, Stage.SUBMITTED, date(2026, 9, 3))
+    reach(case, Stage.QA_OUTCOME, date(2026, 10, 3), Outcome.CONTENT_TO_PUBLISH)
+    records = list(case.stages.all())
+    later = dict(reached_on=date(2026, 10, 4), today=TODAY)
+    assert check_stage(records, stage=Stage.PUBLISHED, **later).startswith("The CSP decided at sign-off not to")
+    assert check_stage(records, stage=Stage.NOT_PUBLISHED, **later) == "Give the reasons in the notes"
+    assert check_stage(records, stage=Stage.NOT_PUBLISHED, notes="Would identify the children", **later) is None
+
+
+def test_a_review_led_by_another_csp_records_only_notification_and_closure(case):
+    case.kind = DhrCase.Kind.LED_BY_ANOTHER_CSP
+    reach(case, Stage.NOTIFICATION, date(2026, 9, 1))
+    records = list(case.stages.all())
+    elsewhere = dict(reached_on=date(2026, 9, 2), today=TODAY, kind=case.kind)
+    assert check_stage(records, stage=Stage.SCOPING, **elsewhere).startswith("A review led by another CSP")
+    assert check_stage(records, stage=Stage.CLOSED, **elsewhere) is None
+
+
 def test_after_a_decision_not_to_review_only_the_home_office_and_closure_remain(case):
     reach(case, Stage.NOTIFICATION, date(2026, 9, 1))
     reach(case, Stage.DECISION, date(2026, 9, 20), Outcome.NOT_COMMISSIONED)
