@@ -20,5 +20,6 @@ urlpatterns = [
     path("", include("partnerships.urls")),
     path("", include("duties.urls")),
     path("", include("plans.urls")),
+    path("", include("dhr.urls")),
     path("", include("reminders.urls")),
 ]

@@ -40,7 +40,10 @@ class DhrCase(models.Model):
         "Lead CSP", max_length=200, blank=True, help_text="For a review led elsewhere"
     )
     chair_name = models.CharField(
-        "Independent chair", max_length=200, blank=True, help_text="Once appointed; also the author if one person"
+        "Independent chair",
+        max_length=200,
+        blank=True,
+        help_text="Once appointed; also the author if one person",
     )
     decision_reasons = models.TextField(
         "Why it did not become a full review", blank=True, help_text="For a referral that was not progressed"

@@ -23,3 +23,4 @@ def can_view_case_detail(user, case):
 
 
 rules.add_perm("dhr.view_case_detail", can_view_case_detail)
+rules.add_perm("dhr.view_reviews", is_dhr_cleared)

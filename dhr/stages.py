@@ -145,9 +145,34 @@ def group(case, records) -> str:
     return "In progress"
 
 
-def counts(cases) -> list[tuple[str, int]]:
-    """Reviews per group, every group listed, from cases with their stages prefetched."""
+def counts(cases, *, as_at: date | None = None) -> list[tuple[str, int]]:
+    """Reviews per group, every group listed, from cases with their stages prefetched. With
+    `as_at`, the groups as they stood that day (for a report covering an earlier year);
+    reviews not yet notified by then are left out."""
     tally = dict.fromkeys(GROUPS, 0)
     for case in cases:
-        tally[group(case, case.stages.all())] += 1
+        records = [r for r in case.stages.all() if as_at is None or r.reached_on <= as_at]
+        if records or as_at is None:
+            tally[group(case, records)] += 1
     return list(tally.items())
+
+
+def next_stages(records, *, kind: str) -> list[str]:
+    """The stages that may be recorded next, whatever their date, outcome or notes: what the
+    officer is offered on the form (check_stage still judges what they submit)."""
+    last = current(records)
+    on = last.reached_on if last else date.min
+    return [
+        stage
+        for stage in ORDER
+        if check_stage(
+            records,
+            stage=stage,
+            reached_on=on,
+            outcome=min(OUTCOMES.get(stage, {""})),
+            notes="reasons given",
+            today=date.max,
+            kind=kind,
+        )
+        is None
+    ]

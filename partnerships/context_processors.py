@@ -1,7 +1,8 @@
 from django.conf import settings
 from django.urls import reverse
 
-from partnerships.models import Partnership
+from partnerships.models import Partnership, Role
+from partnerships.rules import roles_in_slug
 
 
 def navigation(request):
@@ -13,7 +14,8 @@ def navigation(request):
     match = request.resolver_match
     current = match.url_name if match else ""
     namespace = match.namespace if match else ""
-    slug = match.kwargs.get("slug") if match else None
+    # DHR case pages carry no slug in their address; their views name the case's partnership.
+    slug = (match.kwargs.get("slug") if match else None) or getattr(request, "partnership_slug", None)
     if slug is None:
         slug = Partnership.objects.visible_to(user).values_list("slug", flat=True).first()
     items = []
@@ -26,6 +28,10 @@ def navigation(request):
             ),
             ("Duty register", reverse("duties:register", args=[slug]), namespace == "duties"),
             ("Plans", reverse("plans:board"), namespace == "plans"),
+        ]
+        if Role.Kind.DHR_CLEARED in roles_in_slug(user, slug):
+            items.append(("DHRs", reverse("dhr:list", args=[slug]), namespace == "dhr"))
+        items += [
             (
                 "Partnership",
                 reverse("partnerships:detail", args=[slug]),

@@ -11,20 +11,36 @@ from partnerships.models import Role
 EDITORS = frozenset({Role.Kind.OFFICER, Role.Kind.ADMIN})
 
 
+def _roles(user) -> tuple[dict, dict]:
+    """The user's role kinds by partnership id and by partnership slug, read in one query
+    and cached on the user object for the request."""
+    cache = getattr(user, "_csp_roles", None)
+    if cache is None:
+        by_id, by_slug = {}, {}
+        for partnership_id, slug, kind in (
+            Role.objects.filter(user=user)
+            .order_by()
+            .values_list("partnership_id", "partnership__slug", "kind")
+        ):
+            by_id.setdefault(partnership_id, set()).add(kind)
+            by_slug.setdefault(slug, set()).add(kind)
+        cache = user._csp_roles = (by_id, by_slug)
+    return cache
+
+
 def roles_in(user, partnership) -> frozenset:
     """The kinds of role the user holds in the partnership (empty for strangers)."""
     if not user.is_authenticated:
         return frozenset()
-    cache = getattr(user, "_csp_roles", None)
-    if cache is None:
-        cache = {}
-        for partnership_id, kind in (
-            Role.objects.filter(user=user).order_by().values_list("partnership_id", "kind")
-        ):
-            cache.setdefault(partnership_id, set()).add(kind)
-        user._csp_roles = cache
     partnership_id = partnership if isinstance(partnership, int) else partnership.pk
-    return frozenset(cache.get(partnership_id, ()))
+    return frozenset(_roles(user)[0].get(partnership_id, ()))
+
+
+def roles_in_slug(user, slug: str) -> frozenset:
+    """The same, for a partnership known only by the slug in the address."""
+    if not user.is_authenticated:
+        return frozenset()
+    return frozenset(_roles(user)[1].get(slug, ()))
 
 
 @rules.predicate

@@ -58,6 +58,37 @@ def bcp_officer(bcp):
 
 
 @pytest.fixture
+def dhr_officer(dorset):
+    """Dee Evans runs Dorset's Domestic Homicide Reviews."""
+    return _person(
+        "dhr", dorset, Role.Kind.OFFICER, Role.Kind.DHR_CLEARED, first_name="Dee", last_name="Evans"
+    )
+
+
+@pytest.fixture
+def dhr_lead(dorset):
+    """A DHR-cleared partnership admin, who may read the log of who looked at reviews."""
+    return _person(
+        "dhrlead",
+        dorset,
+        Role.Kind.OFFICER,
+        Role.Kind.DHR_CLEARED,
+        Role.Kind.ADMIN,
+        first_name="Chris",
+        last_name="Patel",
+    )
+
+
+@pytest.fixture
+def site_admin(dorset):
+    """A site administrator with the admin role in Dorset, but not DHR-cleared."""
+    user = _person("admin", dorset, Role.Kind.ADMIN, first_name="Sam", last_name="Taylor")
+    user.is_staff = user.is_superuser = True
+    user.save()
+    return user
+
+
+@pytest.fixture
 def stranger(db):
     return UserFactory(username="stranger")
 

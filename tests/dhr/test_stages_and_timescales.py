@@ -66,7 +66,9 @@ def test_a_decision_needs_its_outcome(case):
 def test_a_decision_and_a_decision_not_to_publish_need_reasons(case):
     reach(case, Stage.NOTIFICATION, date(2026, 9, 1))
     records = list(case.stages.all())
-    decide = dict(stage=Stage.DECISION, reached_on=date(2026, 9, 2), outcome=Outcome.COMMISSIONED, today=TODAY)
+    decide = dict(
+        stage=Stage.DECISION, reached_on=date(2026, 9, 2), outcome=Outcome.COMMISSIONED, today=TODAY
+    )
     assert check_stage(records, **decide) == "Give the reasons in the notes"
     assert check_stage(records, **decide, notes="   ") == "Give the reasons in the notes"
     assert check_stage(records, **decide, notes="Criteria met") is None
@@ -88,9 +90,13 @@ def test_sign_off_records_the_publication_stance_and_holds_to_it(case):
     reach(case, Stage.QA_OUTCOME, date(2026, 10, 3), Outcome.CONTENT_TO_PUBLISH)
     records = list(case.stages.all())
     later = dict(reached_on=date(2026, 10, 4), today=TODAY)
-    assert check_stage(records, stage=Stage.PUBLISHED, **later).startswith("The CSP decided at sign-off not to")
+    assert check_stage(records, stage=Stage.PUBLISHED, **later).startswith(
+        "The CSP decided at sign-off not to"
+    )
     assert check_stage(records, stage=Stage.NOT_PUBLISHED, **later) == "Give the reasons in the notes"
-    assert check_stage(records, stage=Stage.NOT_PUBLISHED, notes="Would identify the children", **later) is None
+    assert (
+        check_stage(records, stage=Stage.NOT_PUBLISHED, notes="Would identify the children", **later) is None
+    )
 
 
 def test_a_review_led_by_another_csp_records_only_notification_and_closure(case):

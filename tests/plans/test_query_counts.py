@@ -135,16 +135,17 @@ def test_plan_page_queries_do_not_grow_with_its_versions_or_other_plans(
     assert response.content.decode().count("subject to the EqIA") >= 1
 
 
-# Every page: session, user, the menu's partnership. The board: plans and their five
+# Every page: session, user, the menu's partnership and the person's roles (whether to offer
+# DHRs). The board: plans and their five
 # prefetches (partnerships, versions, routes with councils, steps, conditions) and, on
 # screen, the partnerships the person may add a plan to. A plan page: the plan and its
 # prefetches, the person's roles; a version page first finds which plan the version is of.
 # The board pages in the database (count, page of ids) before judging the page's plans; a
 # flag filter, and the print version, judge every plan the reader may see instead.
 PINNED = {
-    "plans:board": 13,
-    "plans:board by flag": 11,
-    "plans:board_print": 10,
+    "plans:board": 14,
+    "plans:board by flag": 12,
+    "plans:board_print": 11,
     "plans:plan": 10,
     "plans:version": 11,
 }
