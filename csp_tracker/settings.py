@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -175,6 +176,10 @@ CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 HEARTBEAT_SECONDS = env.float("HEARTBEAT_SECONDS", default=60.0)
 CELERY_BEAT_SCHEDULE = {
     "heartbeat": {"task": "reminders.tasks.record_heartbeat", "schedule": HEARTBEAT_SECONDS},
+    "move-paused-dhr-deadlines": {
+        "task": "dhr.tasks.move_paused_deadlines",
+        "schedule": crontab(hour=0, minute=30),
+    },
 }
 
 LOGGING = {

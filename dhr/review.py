@@ -371,3 +371,15 @@ def write_case_deadlines(case, *, today: date):
         specs=specs,
         confidential=True,
     )
+
+
+def refresh_paused_deadlines(*, today: date) -> int:
+    """While a pause lasts, each day moves the review's statutory dates a day later; rewrite
+    the deadlines of every review paused now so the deadline table keeps up. Returns how many."""
+    paused = DhrCase.objects.filter(pauses__ends_on__isnull=True).distinct()
+    count = 0
+    for case in paused:
+        with transaction.atomic():
+            write_case_deadlines(case, today=today)
+        count += 1
+    return count

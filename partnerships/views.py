@@ -7,7 +7,8 @@ from dhr import stages as dhr_stages
 from dhr.models import DhrCase
 from duties.models import RegisterEntry
 from partnerships.access import partnership_for
-from partnerships.models import Membership, Partnership
+from partnerships.models import Membership, Partnership, Role
+from partnerships.rules import roles_in
 from reminders.models import Deadline
 
 DUE_SOON_DAYS = 90
@@ -49,6 +50,7 @@ def dashboard(request, slug):
             "dhr_counts": dhr_stages.counts(
                 DhrCase.objects.filter(partnership=partnership).only("pk", "kind").prefetch_related("stages")
             ),
+            "dhr_cleared": Role.Kind.DHR_CLEARED in roles_in(request.user, partnership),
             "status_counts": [
                 (value, label, counts.get(value, 0)) for value, label in RegisterEntry.Status.choices
             ],

@@ -1,7 +1,7 @@
 """The write functions of a review: each saves with its author on the history, refuses bad
 input with nothing saved, and keeps the case's confidential deadlines up to date."""
 
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
@@ -16,6 +16,7 @@ from dhr.review import (
     pause,
     receive_imr,
     record_stage,
+    refresh_paused_deadlines,
     request_imr,
     resume,
     update_recommendation,
@@ -481,3 +482,15 @@ def test_a_welsh_review_has_no_english_timers_but_keeps_its_imr_deadlines(dorset
         susr, by=chair, agency=police, requested_on=date(2026, 10, 1), due_on=date(2026, 12, 1), today=TODAY
     )
     assert set(deadlines(susr)) == {f"dhr-imr-{imr.pk}"}
+
+
+def test_the_daily_task_moves_a_paused_review_s_deadlines(commissioned, chair):
+    from dhr.tasks import move_paused_deadlines
+
+    pause(commissioned, by=chair, reason=Pause.Reason.INQUEST, starts_on=date(2026, 10, 1), today=TODAY)
+    first = deadlines(commissioned)["dhr-R19"].due_on
+    assert refresh_paused_deadlines(today=date(2026, 12, 4)) == 1
+    assert deadlines(commissioned)["dhr-R19"].due_on == first + timedelta(days=10)
+    # The task runs the same function for today's date; a review not paused is left alone.
+    resume(Pause.objects.get(), by=chair, ends_on=TODAY, today=TODAY)
+    assert move_paused_deadlines.apply().get() == 0
