@@ -61,7 +61,10 @@ class DhrCase(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.reference} – '{self.pseudonym}'"
+        # Names nothing: a case's str can surface in generic pages (admin deletion lists,
+        # error reports) seen by people who are not cleared. Pages show reference and
+        # pseudonym explicitly, to the cleared only.
+        return f"Domestic Homicide Review {self.pk}"
 
     @property
     def label(self):
@@ -202,7 +205,7 @@ class Recommendation(models.Model):
         ordering = ["due_on", "pk"]
 
     def __str__(self):
-        return self.text[:80]
+        return f"Recommendation due {self.due_on:%-d %B %Y}"
 
 
 class Cost(models.Model):
@@ -222,7 +225,7 @@ class Cost(models.Model):
         constraints = [models.CheckConstraint(condition=Q(amount__gte=0), name="cost_not_negative")]
 
     def __str__(self):
-        return f"{self.description}: £{self.amount}"
+        return f"Cost of £{self.amount:,.2f}"
 
 
 class Document(models.Model):
@@ -256,7 +259,7 @@ class Document(models.Model):
         ordering = ["-uploaded_at", "-pk"]
 
     def __str__(self):
-        return self.title
+        return f"{self.get_kind_display()} {self.pk}"
 
 
 class CaseView(models.Model):

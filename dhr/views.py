@@ -144,7 +144,7 @@ def open_case(request, slug):
             field = "notified_on" if "date" in str(refusal) else "reference"
             form.add_error(field, str(refusal))
         else:
-            messages.success(request, f"{case.label} {case} opened")
+            messages.success(request, f"{case.label} {case.reference} opened")
             return redirect("dhr:case", case.pk)
     return _render(request, "dhr/open_case.html", {"partnership": partnership, "form": form})
 
@@ -428,7 +428,7 @@ def add_cost(request, pk):
         except review.ReviewRefused as refusal:
             form.add_error("amount", str(refusal))
         else:
-            return _done(request, case, f"Cost added: {cost}")
+            return _done(request, case, f"Cost added: {cost.description}, £{cost.amount:,.2f}")
     return _form_page(request, case, "Add a cost", form)
 
 
