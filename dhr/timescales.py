@@ -25,6 +25,7 @@ DEFAULTS = {
     "decide_months": 1,  # R17
     "complete_months": 6,  # R19
     "resubmit_months": 2,  # R20, local
+    "online_months": 12,  # R21
     "commissioner_days": 14,  # R22
     "action_plan_months": 3,  # R23, local (Dorset: quarterly)
 }
@@ -136,6 +137,20 @@ def due_dates(case: DhrCase, records, pauses, *, nation: str, today: date) -> li
                 clock(asked.reached_on, nominal, met),
                 met,
                 "Local target",
+            )
+        )
+    published = _first(records, Stage.PUBLISHED)
+    if published:
+        # Not a task to do by a date but a date before which the report must not come down:
+        # it counts as met once the day has come.
+        online_until = add_months(published.reached_on, limits["online_months"])
+        due.append(
+            Due(
+                "R21",
+                "Keep the published report online",
+                online_until,
+                online_until if today >= online_until else None,
+                GUIDANCE,
             )
         )
     cleared = _first(records, Stage.QA_OUTCOME, Outcome.CONTENT_TO_PUBLISH) or _first(

@@ -252,3 +252,50 @@ def test_the_database_allows_one_open_pause_and_no_imr_received_before_it_was_as
             due_on=date(2026, 4, 1),
             received_on=date(2026, 2, 1),
         )
+
+
+def overdue_on(case, rule, day):
+    """Whether the rule's date counts as overdue on this day."""
+    due = dues(case, today=day)[rule]
+    return due.met_on is None and due.due_on < day
+
+
+def test_each_timescale_at_its_boundary(case):
+    # R17 and R18: a month after notification, kept to the end of a shorter month.
+    reach(case, Stage.NOTIFICATION, date(2025, 1, 31))
+    assert dues(case)["R17"].due_on == date(2025, 2, 28)
+    assert not overdue_on(case, "R17", date(2025, 2, 28)) and overdue_on(case, "R17", date(2025, 3, 1))
+    assert dues(case)["R18"].due_on == date(2025, 2, 28)
+    # The decision on the last day meets R17 on time; R18 is then due with the decision.
+    reach(case, Stage.DECISION, date(2025, 2, 28), Outcome.COMMISSIONED)
+    assert dues(case)["R17"].met_on == date(2025, 2, 28)
+    assert dues(case)["R18"].due_on == date(2025, 2, 28)
+    # R19: six months after commissioning.
+    assert dues(case)["R19"].due_on == date(2025, 8, 28)
+    assert not overdue_on(case, "R19", date(2025, 8, 28)) and overdue_on(case, "R19", date(2025, 8, 29))
+    reach(case, Stage.SUBMITTED, date(2025, 9, 1))
+    assert dues(case)["R19"].met_on == date(2025, 9, 1)
+    # R20: two months after the letter asking for resubmission.
+    reach(case, Stage.QA_OUTCOME, date(2025, 10, 31), Outcome.RESUBMIT)
+    assert dues(case)["R20"].due_on == date(2025, 12, 31)
+    assert not overdue_on(case, "R20", date(2025, 12, 31)) and overdue_on(case, "R20", date(2026, 1, 1))
+    reach(case, Stage.SUBMITTED, date(2026, 1, 5))
+    # R22: 14 days after the panel clears the report; R23: a quarter after that.
+    reach(case, Stage.QA_OUTCOME, date(2026, 2, 1), Outcome.PUBLISH_AFTER_CHANGES)
+    assert dues(case)["R22"].due_on == date(2026, 2, 15)
+    assert not overdue_on(case, "R22", date(2026, 2, 15)) and overdue_on(case, "R22", date(2026, 2, 16))
+    assert dues(case)["R23"].due_on == date(2026, 5, 1)
+    # R21: the published report stays online for at least 12 months, met on that day.
+    reach(case, Stage.PUBLISHED, date(2026, 3, 2))
+    assert dues(case, today=date(2027, 3, 1))["R21"].met_on is None
+    assert dues(case, today=date(2027, 3, 2))["R21"].met_on == date(2027, 3, 2)
+    # R23 moves a quarter on from each action plan review.
+    reach(case, Stage.ACTION_PLAN_MONITORED, date(2026, 4, 30))
+    assert dues(case)["R23"].due_on == date(2026, 7, 30)
+    assert not overdue_on(case, "R23", date(2026, 7, 30)) and overdue_on(case, "R23", date(2026, 7, 31))
+
+
+def test_local_timescales_follow_the_setting(case, settings):
+    settings.DHR_TIMESCALES = {"decide_months": 2, "commissioner_days": 7}
+    reach(case, Stage.NOTIFICATION, date(2025, 1, 1))
+    assert dues(case)["R17"].due_on == date(2025, 3, 1)
