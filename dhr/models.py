@@ -70,6 +70,15 @@ class DhrCase(models.Model):
     def label(self):
         return "DHR/DARDR" if self.uses_dardr_name else "DHR"
 
+    @property
+    def name(self):
+        """The reference as people say it, "DHR 2023/02", or "DHR/DARDR 2023/02" where the
+        partnership uses the new name. For the cleared only, like the reference itself."""
+        rest = self.reference
+        if rest.upper().startswith("DHR"):
+            rest = rest[3:].lstrip(" /-")
+        return f"{self.label} {rest}"
+
 
 class StageRecord(models.Model):
     """A stage of domain.md 6.2 reached on a date. The QA loop (submitted, outcome,

@@ -12,7 +12,7 @@ from django.db import IntegrityError, transaction
 
 from csp_tracker.audit import save_as, save_if_current
 from dhr.models import Cost, DhrCase, Document, Imr, Pause, Recommendation, StageRecord
-from dhr.stages import check_stage, in_order
+from dhr.stages import check_stage, in_a_sentence, in_order
 from dhr.timescales import RULE_VERSION, due_dates
 from reminders.deadlines import DeadlineSpec, write_deadlines
 
@@ -159,12 +159,12 @@ def correct_stage(record: StageRecord, *, by, reached_on: date, notes: str, toda
     if before is not None and reached_on < before.reached_on:
         raise ReviewRefused(
             f"The date must be on or after {_on(before.reached_on)}, "
-            f"when {before.get_stage_display().lower()} was recorded"
+            f"when {in_a_sentence(before.get_stage_display())} was recorded"
         )
     if after is not None and reached_on > after.reached_on:
         raise ReviewRefused(
             f"The date must be on or before {_on(after.reached_on)}, "
-            f"when {after.get_stage_display().lower()} was recorded"
+            f"when {in_a_sentence(after.get_stage_display())} was recorded"
         )
     record.reached_on = reached_on
     record.notes = notes

@@ -50,6 +50,15 @@ AFTER_NO_REVIEW = {Stage.HOME_OFFICE_TOLD, Stage.CLOSED}
 REPEATABLE = {Stage.ACTION_PLAN_MONITORED}
 
 
+def in_a_sentence(label: str) -> str:
+    """A stage's name inside a sentence: "decision whether to commission", but "IMRs and
+    chronologies received", "CSP sign-off" and "Home Office told" keep their capitals."""
+    words = label.split()
+    if label[1:2].isupper() or (len(words) > 1 and words[1][:1].isupper()):
+        return label
+    return label[:1].lower() + label[1:]
+
+
 def in_order(records):
     return sorted(records, key=lambda record: (record.reached_on, RANK[record.stage], record.pk or 0))
 
@@ -78,7 +87,7 @@ def check_stage(
     allowed = OUTCOMES.get(stage)
     if allowed and outcome not in allowed:
         choices = ", ".join(str(Outcome(value).label).lower() for value in sorted(allowed))
-        return f"Choose the outcome of the {label.lower()}: {choices}"
+        return f"Choose the outcome of the {in_a_sentence(label)}: {choices}"
     if not allowed and outcome:
         return f"{label} has no outcome to choose"
     if stage in NEEDS_REASONS and not notes.strip():
@@ -89,7 +98,7 @@ def check_stage(
     if last is None:
         return None if stage == Stage.NOTIFICATION else "Record the notification first"
     if reached_on < last.reached_on:
-        return f"The date must be on or after {last.reached_on:%-d %B %Y}, when {last.get_stage_display().lower()} was recorded"
+        return f"The date must be on or after {last.reached_on:%-d %B %Y}, when {in_a_sentence(last.get_stage_display())} was recorded"
     if last.stage == Stage.CLOSED:
         return "The review is closed"
     if not_reviewed(records) and stage not in AFTER_NO_REVIEW:
@@ -106,7 +115,7 @@ def check_stage(
         return "The CSP decided at sign-off not to publish: record the decision not to publish instead"
     same_again = stage == last.stage and stage in REPEATABLE
     if RANK[stage] < RANK[last.stage] or (stage == last.stage and not same_again):
-        return f"{label} cannot come after {last.get_stage_display().lower()}"
+        return f"{label} cannot come after {in_a_sentence(last.get_stage_display())}"
     return None
 
 

@@ -144,7 +144,7 @@ def open_case(request, slug):
             field = "notified_on" if "date" in str(refusal) else "reference"
             form.add_error(field, str(refusal))
         else:
-            messages.success(request, f"{case.label} {case.reference} opened")
+            messages.success(request, f"{case.name} opened")
             return redirect("dhr:case", case.pk)
     return _render(request, "dhr/open_case.html", {"partnership": partnership, "form": form})
 

@@ -209,7 +209,7 @@ def test_a_correction_may_not_move_a_stage_past_its_neighbours(commissioned, cha
     )
     decision = commissioned.stages.get(stage=Stage.DECISION)
     refused(
-        "The date must be on or before 25 September 2026, when home office told of the decision was recorded",
+        "The date must be on or before 25 September 2026, when Home Office told of the decision was recorded",
         correct_stage,
         record=decision,
         by=chair,

@@ -83,7 +83,7 @@ def test_sign_off_records_the_publication_stance_and_holds_to_it(case):
         reach(case, stage, date(2026, 9, 1), outcome)
     records = list(case.stages.all())
     sign_off = dict(stage=Stage.CSP_SIGN_OFF, reached_on=date(2026, 9, 2), today=TODAY)
-    assert check_stage(records, **sign_off).startswith("Choose the outcome of the csp sign-off")
+    assert check_stage(records, **sign_off).startswith("Choose the outcome of the CSP sign-off")
     assert check_stage(records, **sign_off, outcome=Outcome.NOT_TO_PUBLISH) is None
     reach(case, Stage.CSP_SIGN_OFF, date(2026, 9, 2), Outcome.NOT_TO_PUBLISH)
     reach(case, Stage.SUBMITTED, date(2026, 9, 3))

@@ -156,9 +156,11 @@ def test_a_stage_dated_before_the_last_is_refused_and_nothing_saved(client, dhr_
     )
     assert response.status_code == 200
     assert errors(response) == [
-        "The date must be on or after 1 May 2025, when imrs and chronologies received was recorded"
+        "The date must be on or after 1 May 2025, when IMRs and chronologies received was recorded"
     ]
     assert StageRecord.history.count() == before
+    # The error summary's link takes the reader to the date's day box.
+    assert 'href="#id_reached_on_0">The date must be on or after' in response.content.decode()
 
 
 def test_a_stage_out_of_order_is_not_offered_nor_accepted(client, dhr_officer, at_imrs):
