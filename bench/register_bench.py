@@ -148,6 +148,7 @@ def prepare_in_process():
     from django.utils import timezone
     from django.utils.html import escape
 
+    from dhr.models import DhrCase, StageRecord
     from duties.models import RegisterEntry
     from partnerships import scale
     from partnerships.models import Council, Membership, Nation, Organisation, Partnership, Role
@@ -168,6 +169,7 @@ def prepare_in_process():
         "bench-officer", first_name="Bench", last_name="Officer", password=None
     )
     Role.objects.create(user=officer, partnership=partnership, kind=Role.Kind.OFFICER)
+    Role.objects.create(user=officer, partnership=partnership, kind=Role.Kind.DHR_CLEARED)
     admin = get_user_model().objects.create_superuser(
         "bench-admin", email="bench-admin@example.org", first_name="Bench", last_name="Admin", password=None
     )
@@ -194,6 +196,7 @@ def prepare_in_process():
     # board's first page; the admin's board counts every plan and shows the first page.
     plans = list(Plan.objects.filter(partnerships=partnership))
     all_plans = Plan.objects.count()
+    cases = list(DhrCase.objects.filter(partnership=partnership).order_by("pk"))
     pages = [
         Page("bare view (baseline)", "/bench/bare", [b"ok"], cookie),
         Page(
@@ -218,7 +221,24 @@ def prepare_in_process():
         ),
         # The site admin sees every plan: the board counts them all and judges the first page.
         Page("plans board, site admin", "/plans/", [plans_counted(all_plans)], admin_cookie),
+        # The officer is DHR-cleared in the partnership: every review is listed and judged.
+        Page(
+            "DHR list",
+            f"/partnerships/{partnership.slug}/dhr/",
+            [f"{len(cases)} review{'' if len(cases) == 1 else 's'}".encode()]
+            + [f'href="/dhr/cases/{case.pk}/"'.encode() for case in cases],
+            cookie,
+        ),
+        Page(
+            "DHR dashboard",
+            f"/partnerships/{partnership.slug}/dhr/dashboard/",
+            [b"Open reviews by stage", b"Decision to Home Office submission"],
+            cookie,
+        ),
     ]
+    if cases:
+        # One review's page: it also writes a row to the access log on every request.
+        pages.append(Page("a review (logged)", f"/dhr/cases/{cases[0].pk}/", [b"Statutory dates"], cookie))
     for page in pages:
         client = Client(HTTP_HOST="localhost")
         client.cookies.load(page.cookie)
@@ -244,12 +264,15 @@ def prepare_in_process():
         "plan versions": PlanVersion.objects.count(),
         "routes": Route.objects.count(),
         "adoption steps": AdoptionStep.objects.count(),
+        "reviews (DHRs)": DhrCase.objects.count(),
+        "review stages": StageRecord.objects.count(),
         "deadlines": Deadline.objects.count(),
         "deadlines overdue": Deadline.objects.overdue(today).count(),
     }
     here = {
         "register entries": len(entries),
         "plans": len(plans),
+        "reviews (DHRs)": len(cases),
         "deadlines": Deadline.objects.filter(partnership=partnership).count(),
         "deadlines overdue": Deadline.objects.filter(partnership=partnership).overdue(today).count(),
     }

@@ -322,15 +322,13 @@ def add_document(case, *, by, kind: str, title: str, upload, imr: Imr | None = N
 
 
 def _attention(what: str) -> str:
-    return f"{NEEDS_ATTENTION}: {what[:1].lower()}{what[1:]}"
+    return f"{NEEDS_ATTENTION}: {in_a_sentence(what)}"
 
 
-def write_case_deadlines(case, *, today: date):
-    """Make the deadline table hold the case's statutory dates, each IMR awaited and each
-    recommendation not complete. All confidential; no title names the case."""
-    case = DhrCase.objects.select_related("partnership").get(pk=case.pk)
-    stages = list(case.stages.all())
-    pauses = list(case.pauses.all())
+def case_deadline_specs(case, *, stages, pauses, imrs, recommendations, nation: str, today: date):
+    """The deadlines of a review, from its parts already fetched: its statutory dates, each
+    IMR awaited and each recommendation not complete. No title names the case. Shared with
+    the scale generator, which writes them in bulk."""
     specs = [
         DeadlineSpec(
             rule=f"dhr-{due.rule}",
@@ -340,29 +338,48 @@ def write_case_deadlines(case, *, today: date):
             rule_version=RULE_VERSION,
             met_on=due.met_on,
         )
-        for due in due_dates(case, stages, pauses, nation=case.partnership.nation, today=today)
+        for due in due_dates(case, stages, pauses, nation=nation, today=today)
     ]
-    for imr in case.imrs.filter(received_on__isnull=True).select_related("agency"):
-        what = "chronology" if imr.chronology_only else "IMR"
-        specs.append(
-            DeadlineSpec(
-                rule=f"dhr-imr-{imr.pk}",
-                title=_attention(f"{what} due from {imr.agency.name}"),
-                due_on=imr.due_on,
-                legal_source=IMR_SOURCE,
-                rule_version=RULE_VERSION,
+    for imr in imrs:
+        if imr.received_on is None:
+            what = "chronology" if imr.chronology_only else "IMR"
+            specs.append(
+                DeadlineSpec(
+                    rule=f"dhr-imr-{imr.pk}",
+                    title=_attention(f"{what} due from {imr.agency.name}"),
+                    due_on=imr.due_on,
+                    legal_source=IMR_SOURCE,
+                    rule_version=RULE_VERSION,
+                )
             )
-        )
-    for rec in case.recommendations.exclude(status=Recommendation.Status.COMPLETE).select_related("owner"):
-        specs.append(
-            DeadlineSpec(
-                rule=f"dhr-rec-{rec.pk}",
-                title=_attention(f"recommendation owned by {rec.owner.name} due"),
-                due_on=rec.due_on,
-                legal_source=RECOMMENDATION_SOURCE,
-                rule_version=RULE_VERSION,
+    for rec in recommendations:
+        if rec.status != Recommendation.Status.COMPLETE:
+            specs.append(
+                DeadlineSpec(
+                    rule=f"dhr-rec-{rec.pk}",
+                    title=_attention(f"recommendation owned by {rec.owner.name} due"),
+                    due_on=rec.due_on,
+                    legal_source=RECOMMENDATION_SOURCE,
+                    rule_version=RULE_VERSION,
+                )
             )
-        )
+    return specs
+
+
+def write_case_deadlines(case, *, today: date):
+    """Make the deadline table hold the case's deadlines (case_deadline_specs), confidential."""
+    case = DhrCase.objects.select_related("partnership").get(pk=case.pk)
+    specs = case_deadline_specs(
+        case,
+        stages=list(case.stages.all()),
+        pauses=list(case.pauses.all()),
+        imrs=case.imrs.filter(received_on__isnull=True).select_related("agency"),
+        recommendations=case.recommendations.exclude(status=Recommendation.Status.COMPLETE).select_related(
+            "owner"
+        ),
+        nation=case.partnership.nation,
+        today=today,
+    )
     write_deadlines(
         source=case,
         partnership=case.partnership,

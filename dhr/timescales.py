@@ -179,4 +179,7 @@ def due_dates(case: DhrCase, records, pauses, *, nation: str, today: date) -> li
                     "Local",
                 )
             )
+    if _first(records, Stage.CLOSED):
+        # A closed review owes nothing more: what was not met by then stays off the lists.
+        return [item for item in due if item.met_on is not None]
     return due

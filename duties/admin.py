@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.db import models
 from simple_history.admin import SimpleHistoryAdmin
 
 from duties.models import Duty, Evidence, RegisterEntry
@@ -22,3 +23,5 @@ class RegisterEntryAdmin(SimpleHistoryAdmin):
 class EvidenceAdmin(SimpleHistoryAdmin):
     list_display = ["title", "entry", "added_by", "added_at"]
     list_select_related = ["entry__duty", "entry__partnership", "added_by"]
+    # Links without a scheme are read as https, the default from Django 6.
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}

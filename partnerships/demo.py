@@ -57,10 +57,19 @@ LOGINS = [
     ("councillor", "Pat", "Hughes", False, {"dorset": [Role.Kind.COUNCILLOR]}),
     ("dhr", "Dee", "Evans", False, {"dorset": [Role.Kind.OFFICER, Role.Kind.DHR_CLEARED]}),
     ("admin", "Sam", "Taylor", True, {"dorset": [Role.Kind.ADMIN], "bcp": [Role.Kind.ADMIN]}),
+    # The Dorset CSP manager: a DHR-cleared admin, who may read the log of who viewed reviews.
+    (
+        "dhrlead",
+        "Chris",
+        "Patel",
+        False,
+        {"dorset": [Role.Kind.OFFICER, Role.Kind.DHR_CLEARED, Role.Kind.ADMIN]},
+    ),
 ]
 # People who own register entries but have no demo login.
 PEOPLE = [
-    ("chris.baker", "Chris", "Baker", {"bcp": [Role.Kind.OFFICER]}),
+    # BCP's community safety officer, who also records BCP's Domestic Homicide Reviews.
+    ("chris.baker", "Chris", "Baker", {"bcp": [Role.Kind.OFFICER, Role.Kind.DHR_CLEARED]}),
     ("rob.ellis", "Rob", "Ellis", {"dorset": [Role.Kind.OFFICER]}),
 ]
 

@@ -2,7 +2,9 @@
 
 design.md ("Scale to design for") sizes a national instance: ~300 CSPs, ~3,000 duty entries,
 ~5,000 users; the plans step adds ~1,500 plans with their versions, routes to adoption and
-steps (about five plans per partnership). `generate()` builds that from a seed, so the same seed always gives the same
+steps (about five plans per partnership), and the DHR step ~1,500 Domestic Homicide Reviews
+with their stages, pauses, IMRs, recommendations and costs (about five per partnership).
+`generate()` builds that from a seed, so the same seed always gives the same
 names and dates (relative to `today`), and a benchmark can be rerun on identical data.
 
 Written with `bulk_create` in batches, so it takes seconds rather than minutes. That bypasses
@@ -11,13 +13,14 @@ records, and their history pages start empty. That is acceptable for benchmark d
 the one thing the signals would add (history rows) is not what the benchmarks measure.
 Deadlines are written the same way, mirroring what `duties.register.write_entry_deadlines`
 would store for each entry (its specs come from `duties.register.deadline_specs`) and what
-`plans.adoption.write_plan_deadlines` would store for each plan (see `_plan_deadlines`).
+`plans.adoption.write_plan_deadlines` would store for each plan (see `_plan_deadlines`) and
+what `dhr.review.write_case_deadlines` would store for each review (see `_dhr_deadlines`).
 
 Generated rows carry prefixes so they never collide with the demo data (slugs "dorset" and
 "bcp", logins officer, clerk, ...) and so `remove()` can find them again: partnership slugs
 "csp-0001", council slugs "csp-council-0001", usernames "person-00001". Organisations have no
-slug; the generated ones are those left with no membership and no register entry once the
-generated partnerships are gone.
+slug; the generated ones are those left with no membership, register entry or review (IMR,
+recommendation or cost) once the generated partnerships are gone.
 
 Later apps (plans, DHRs, actions, KPIs) add their own step to `generate()`, reading the
 partnerships and people from the `World` the earlier steps fill in.
@@ -26,6 +29,7 @@ partnerships and people from the `World` the earlier steps fill in.
 import random
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
+from decimal import Decimal
 
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
@@ -34,6 +38,8 @@ from django.db.models import Q
 from django.test.utils import override_settings
 from django.utils import timezone
 
+from dhr.models import Cost, DhrCase, Imr, Pause, Recommendation, StageRecord
+from dhr.review import case_deadline_specs
 from duties.models import Duty, RegisterEntry
 from duties.register import deadline_specs
 from partnerships.models import Council, Membership, Nation, Organisation, Partnership, Role
@@ -183,6 +189,7 @@ def generate(*, seed: int, partnerships: int = 300, users: int = 5000, today: da
         _people(world, users)
         _register(world)
         _plans(world)
+        _reviews(world)
     return world.counts
 
 
@@ -210,12 +217,19 @@ def remove() -> dict[str, int]:
         # Plans first: their lead partnership, routes and councils are protected from deletion.
         plans = Plan.objects.filter(Q(lead_partnership__in=generated) | Q(partnerships__in=generated))
         tally(Plan.objects.filter(pk__in=set(plans.values_list("pk", flat=True))).delete())
+        # Reviews too: their partnership, and the agencies that own IMRs, recommendations and
+        # costs, are protected. Their deadlines go with the partnership.
+        tally(DhrCase.objects.filter(partnership__in=generated).delete())
         tally(generated.delete())
         tally(Council.objects.filter(slug__regex=COUNCIL_SLUG_PATTERN).delete())
         tally(get_user_model().objects.filter(username__regex=USERNAME_PATTERN).delete())
         # An organisation some other partnership still uses (added by hand, say) stays.
         orphans = Organisation.objects.filter(pk__in=organisation_ids).exclude(
-            Q(memberships__isnull=False) | Q(delivered_register_entries__isnull=False)
+            Q(memberships__isnull=False)
+            | Q(delivered_register_entries__isnull=False)
+            | Q(imrs__isnull=False)
+            | Q(dhr_recommendations__isnull=False)
+            | Q(dhr_costs__isnull=False)
         )
         tally(Organisation.objects.filter(pk__in=list(orphans.values_list("pk", flat=True))).delete())
     return deleted
@@ -953,4 +967,508 @@ def _plan_deadlines(world: World, plans: list[Plan]) -> list[Deadline]:
         for route, route_state in state.routes:
             for spec in route_deadline_specs(route, state.latest, route_state):
                 rows.append(row(route_type, route.pk, route.partnership, link, spec))
+    return rows
+
+
+# --- Domestic Homicide Reviews (dhr app) ---
+
+DhrStage = StageRecord.Stage
+DhrOutcome = StageRecord.Outcome
+DhrKind = DhrCase.Kind
+# What became of a partnership's notifications (domain.md 6.2 and the seeds' extra states):
+# most became full reviews; some went no further (a decision not to review, or a referral
+# that was not progressed); some reviews were led by a neighbouring CSP, with this
+# partnership's agencies taking part.
+DHR_FATES = {"full review": 64, "not commissioned": 6, "referral": 12, "led elsewhere": 18}
+# How far back notifications go. The LGA/Commissioner survey found numbers rising (+76% from
+# 2018/19 to 2022/23), so recent years are drawn more often.
+DHR_YEARS = 8
+# Notifications in the last two months, still at scoping or just decided.
+RECENT_SHARE = 0.06
+# Wales replaced DHRs with Single Unified Safeguarding Reviews (domain.md section 7; one
+# source gives 1 October 2024). A SUSR has none of England's Home Office stages (R28).
+SUSR_FROM = date(2024, 10, 1)
+SUSR_SKIPS = {
+    DhrStage.HOME_OFFICE_TOLD,
+    DhrStage.SUBMITTED,
+    DhrStage.QA_OUTCOME,
+    DhrStage.SENT_TO_COMMISSIONER,
+}
+# The Victims and Prisoners Act 2024 renames the reviews; some partnerships already say DHR/DARDR.
+DARDR_FROM = date(2024, 5, 24)
+DARDR_SHARE = 0.2
+IMR_AGENCY_KINDS = {
+    Kind.POLICE,
+    Kind.HEALTH,
+    Kind.COUNCIL,
+    Kind.PROBATION,
+    Kind.VOLUNTARY,
+    Kind.YOUTH_JUSTICE,
+    Kind.FIRE_AND_RESCUE_SERVICE,
+}
+PAYER_KINDS = {Kind.COUNCIL, Kind.POLICE, Kind.HEALTH, Kind.POLICE_AND_CRIME_COMMISSIONER}
+PSEUDONYM_FORMS = ["Adult {}", "Adult {}", "Ms {}", "Mr {}"]
+PAUSES = {
+    Pause.Reason.CRIMINAL_TRIAL: (
+        45,
+        "Interviews with the family wait for the trial, on the investigating officer's advice.",
+    ),
+    Pause.Reason.INQUEST: (20, "The coroner asked that the draft report wait for the inquest."),
+    Pause.Reason.IOPC: (8, "The IOPC is investigating the police's contact with the victim."),
+    Pause.Reason.FAMILY: (17, "The family asked for time before meeting the chair."),
+    Pause.Reason.OTHER: (10, "The chair was unavailable; a new chair is being recruited."),
+}
+COMMISSIONED = [
+    "The criteria are met: the victim was killed by a current or former partner.",
+    "The criteria are met: the victim was killed by a relative with whom they lived.",
+    "The criteria are met: the victim took their own life after abuse by a partner.",
+    "The criteria are met: the death appears to have resulted from neglect by a family carer.",
+]
+NOT_COMMISSIONED = [
+    "The criteria are not met: the person responsible was not a relative, partner or member of the household.",
+    "The criteria are not met: the coroner found the death was from natural causes.",
+    "The criteria are not met: no agency held information of abuse; learning goes to the Safeguarding Adults Board.",
+]
+LEARNING = [
+    "GP practices to record carers and next of kin and check them at each review.",
+    "Housing and drug and alcohol services to share concerns about exploitation at home.",
+    "Agencies reminded to ask about abuse when an older person's carer is a relative.",
+    "A learning briefing on coercive control circulated to partners.",
+]
+IMR_FINDINGS = [
+    "Two calls for service in the year before the death; no risk assessment at the second.",
+    "The victim was seen with the partner present at every appointment.",
+    "A safeguarding concern was closed after a telephone call with the alleged abuser.",
+    "Routine enquiry about domestic abuse was not made.",
+    "The perpetrator's history with a former partner was not linked to the new relationship.",
+    "Records transferred slowly when the victim moved between areas.",
+    "The agency had no contact in the period under review.",
+    "Concerns were raised with the victim, who declined a referral to specialist support.",
+    "Missed appointments were not followed up.",
+]
+RECOMMENDATIONS = [
+    "Complete a risk assessment at every domestic abuse incident and audit compliance quarterly.",
+    "See the victim alone for part of every appointment.",
+    "Ask about domestic abuse routinely and refer to specialist support.",
+    "Share risk information with the MARAC whenever it changes.",
+    "Follow up missed appointments where abuse has been disclosed.",
+    "Train staff to recognise coercive control and economic abuse.",
+    "Treat an older person's request for help with a relative as a possible safeguarding concern.",
+    "Send records promptly when a person at risk moves out of the area.",
+]
+EVIDENCE = [
+    "Audit reported to the CSP's quarterly meeting.",
+    "Procedure revised and in use.",
+    "Training delivered; attendance recorded.",
+    "Confirmed by the agency's safeguarding lead.",
+]
+NOT_PUBLISHING = [
+    "Publication could identify the children.",
+    "Publication could identify a vulnerable adult in the family.",
+]
+OTHER_COSTS = [
+    "Interpreting for family meetings",
+    "Venue hire for panel meetings",
+    "Redaction and publication of the report",
+    "Easy-read materials for the family",
+]
+
+
+@dataclass
+class _Review:
+    """One generated review and its rows, before they are inserted."""
+
+    case: DhrCase
+    nation: str
+    cleared: list
+    rng: random.Random
+    stages: list = field(default_factory=list)
+    pauses: list = field(default_factory=list)
+    imrs: list = field(default_factory=list)
+    recommendations: list = field(default_factory=list)
+    costs: list = field(default_factory=list)
+
+    @property
+    def last_on(self) -> date:
+        return self.stages[-1].reached_on
+
+    def reach(self, stage, on, outcome="", notes=""):
+        by = self.rng.choice(self.cleared) if self.cleared else None
+        self.stages.append(
+            StageRecord(
+                case=self.case, stage=stage, reached_on=on, outcome=outcome, notes=notes, recorded_by=by
+            )
+        )
+
+
+def _reviews(world: World):
+    """About five reviews per partnership, notified over the last eight years, each walked
+    through the stages of domain.md 6.2 in order, a random time apart, as far as today allows:
+    older reviews have mostly finished, recent ones are under way. Every stage passes
+    dhr.stages.check_stage against those before it; a pause that has not ended stops the walk
+    (at most one is open); a closed review has every recommendation complete. Then the
+    deadlines `dhr.review.write_case_deadlines` would write for each review."""
+    rng, today = world.rng, world.today
+    made: list[_Review] = []
+    for partnership in world.partnerships:
+        members = world.members_of[partnership.pk]
+        agencies = [o for o in members if o.kind in IMR_AGENCY_KINDS]
+        payers = [o for o in members if o.kind in PAYER_KINDS]
+        cleared = world.people_in.get(partnership.pk, {}).get(Role.Kind.DHR_CLEARED, [])
+        neighbours = [p for p in world.area_of[partnership.pk].partnerships if p.pk != partnership.pk]
+        dardr = rng.random() < DARDR_SHARE
+        notified = sorted(
+            today - timedelta(days=rng.randint(3, 60) if rng.random() < RECENT_SHARE else _dhr_age(rng))
+            for _ in range(rng.randint(3, 7))
+        )
+        numbers: dict[int, int] = {}
+        for index, notified_on in enumerate(notified):
+            fate = rng.choices(list(DHR_FATES), list(DHR_FATES.values()))[0]
+            susr = partnership.nation == Nation.WALES and notified_on >= SUSR_FROM
+            kind = {
+                "full review": DhrKind.WALES_SUSR if susr else DhrKind.FULL_REVIEW,
+                "not commissioned": DhrKind.WALES_SUSR if susr else DhrKind.FULL_REVIEW,
+                "referral": DhrKind.REFERRAL_NOT_PROGRESSED,
+                "led elsewhere": DhrKind.LED_BY_ANOTHER_CSP,
+            }[fate]
+            numbers[notified_on.year] = numbers.get(notified_on.year, 0) + 1
+            prefix = "SUSR" if susr else "DHR"
+            lead = ""
+            if kind == DhrKind.LED_BY_ANOTHER_CSP:
+                lead = (
+                    rng.choice(neighbours).name
+                    if neighbours
+                    else "A neighbouring Community Safety Partnership"
+                )
+            case = DhrCase(
+                partnership=partnership,
+                reference=f"{prefix} {notified_on.year}/{numbers[notified_on.year]:02d}",
+                pseudonym=rng.choice(PSEUDONYM_FORMS).format(chr(ord("A") + index % 26)),
+                kind=kind,
+                uses_dardr_name=dardr and notified_on >= DARDR_FROM and not susr,
+                lead_csp=lead,
+            )
+            review = _Review(case, partnership.nation, cleared, rng)
+            review.reach(DhrStage.NOTIFICATION, notified_on)
+            if fate == "led elsewhere":
+                _led_elsewhere(world, review, agencies, payers)
+            elif fate == "full review":
+                _full_review(world, review, agencies, payers, susr=susr)
+            else:
+                _no_review(world, review, susr=susr)
+            made.append(review)
+
+    cases = _count(world, "DHRs", _bulk(DhrCase, [review.case for review in made]))
+    _count(world, "DHR stages", _bulk(StageRecord, [s for review in made for s in review.stages]))
+    _count(world, "DHR pauses", _bulk(Pause, [p for review in made for p in review.pauses]))
+    _count(world, "IMRs", _bulk(Imr, [imr for review in made for imr in review.imrs]))
+    _count(
+        world,
+        "DHR recommendations",
+        _bulk(Recommendation, [r for review in made for r in review.recommendations]),
+    )
+    _count(world, "DHR costs", _bulk(Cost, [c for review in made for c in review.costs]))
+    if len(cases) != len(made):
+        raise AssertionError("Every review must be inserted")
+    _count(world, "DHR deadlines", _bulk(Deadline, _dhr_deadlines(world, made)))
+
+
+def _dhr_age(rng: random.Random) -> int:
+    """Days since a notification: up to DHR_YEARS back, recent years more often."""
+    return 7 + int(rng.betavariate(1.4, 2.0) * DHR_YEARS * 365)
+
+
+def _step(
+    world: World, review: _Review, stage, low: int, high: int, outcome="", notes="", *, after=None
+) -> bool:
+    """Reach `stage` low to high days after the last stage (or after the day given, the end
+    of a pause, say); False, with nothing recorded, if that falls after today."""
+    on = (after or review.last_on) + timedelta(days=world.rng.randint(low, high))
+    if on > world.today:
+        return False
+    review.reach(stage, on, outcome, notes)
+    return True
+
+
+def _pause(world: World, review: _Review, chance: float) -> date | None:
+    """Perhaps a pause starting after the last stage. Returns the day the walk goes on from
+    (the pause's end, or the last stage's day), or None while the pause is still open."""
+    rng, today = world.rng, world.today
+    if rng.random() >= chance:
+        return review.last_on
+    starts_on = review.last_on + timedelta(days=rng.randint(0, 45))
+    if starts_on > today:
+        return review.last_on
+    reason = rng.choices(list(PAUSES), [weight for weight, _ in PAUSES.values()])[0]
+    ends_on = starts_on + timedelta(days=rng.randint(45, 540))
+    still_paused = ends_on > today
+    review.pauses.append(
+        Pause(
+            case=review.case,
+            reason=reason,
+            starts_on=starts_on,
+            ends_on=None if still_paused else ends_on,
+            notes=PAUSES[reason][1],
+        )
+    )
+    return None if still_paused else ends_on
+
+
+def _money(rng: random.Random, low: int, high: int) -> Decimal:
+    """A sum of pounds between low and high, to the nearest 50p."""
+    return (Decimal(rng.randint(low * 2, high * 2)) / 2).quantize(Decimal("0.01"))
+
+
+def _full_review(world: World, review: _Review, agencies: list, payers: list, *, susr: bool):
+    """A commissioned review, walked from scoping as far as today allows."""
+    rng, today, case = world.rng, world.today, review.case
+
+    def step(stage, low, high, outcome="", notes=""):
+        if susr and stage in SUSR_SKIPS:
+            return True
+        return _step(world, review, stage, low, high, outcome, notes)
+
+    def cost(description, on, low, high):
+        if on <= today and payers:
+            review.costs.append(
+                Cost(
+                    case=case,
+                    description=description,
+                    amount=_money(rng, low, high),
+                    incurred_on=on,
+                    paid_by=rng.choice(payers),
+                )
+            )
+
+    if rng.random() < 0.85 and not step(DhrStage.SCOPING, 2, 14, notes="Scoping letters sent to agencies."):
+        return
+    if not step(DhrStage.DECISION, 7, 45, DhrOutcome.COMMISSIONED, rng.choice(COMMISSIONED)):
+        return
+    if not step(DhrStage.HOME_OFFICE_TOLD, 0, 7):
+        return
+    if not step(DhrStage.FAMILY_TOLD, 0, 21, notes="Family offered specialist independent advocacy."):
+        return
+    if not step(DhrStage.CHAIR_APPOINTED, 14, 100):
+        return
+    case.chair_name = f"{rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)}"
+    cost(
+        "Independent chair's fees: first instalment",
+        review.last_on + timedelta(days=rng.randint(20, 60)),
+        1500,
+        4500,
+    )
+    if not step(DhrStage.PANEL_AND_TERMS, 14, 60):
+        return
+    resume_on = _pause(world, review, 0.15)
+    if resume_on is None or not _step(world, review, DhrStage.IMRS_REQUESTED, 3, 40, after=resume_on):
+        return
+
+    requested_on = review.last_on
+    arrivals = []
+    for agency in rng.sample(agencies, min(len(agencies), rng.randint(2, 5))):
+        arrives = requested_on + timedelta(days=rng.randint(14, 130))
+        arrivals.append(arrives)
+        received = arrives <= today
+        review.imrs.append(
+            Imr(
+                case=case,
+                agency=agency,
+                chronology_only=rng.random() < 0.25,
+                requested_on=requested_on,
+                due_on=requested_on + timedelta(days=rng.randint(42, 63)),
+                received_on=arrives if received else None,
+                summary=rng.choice(IMR_FINDINGS) if received else "",
+            )
+        )
+    if not arrivals or not _step(world, review, DhrStage.IMRS_RECEIVED, 0, 7, after=max(arrivals)):
+        return
+    resume_on = _pause(world, review, 0.2)
+    if resume_on is None or not _step(world, review, DhrStage.DRAFT_REPORT, 60, 420, after=resume_on):
+        return
+    if not step(DhrStage.FAMILY_SEES_REPORT, 21, 150):
+        return
+    stance = DhrOutcome.NOT_TO_PUBLISH if rng.random() < 0.1 else DhrOutcome.TO_PUBLISH
+    if not step(DhrStage.CSP_SIGN_OFF, 14, 120, stance, "Agreed for submission."):
+        return
+    signed_on = review.last_on
+    done_on = _recommendations(world, review, agencies, signed_on)
+    cost(
+        "Independent chair's fees: final instalment",
+        signed_on + timedelta(days=rng.randint(14, 60)),
+        1500,
+        4500,
+    )
+    if rng.random() < 0.3:
+        cost(rng.choice(OTHER_COSTS), signed_on - timedelta(days=rng.randint(0, 200)), 150, 1500)
+
+    if not step(DhrStage.SUBMITTED, 3, 60):
+        return
+    if not susr:
+        if rng.random() < 0.15:
+            notes = "The Panel asked for the review to be revised and resubmitted."
+            if not step(DhrStage.QA_OUTCOME, 60, 300, DhrOutcome.RESUBMIT, notes):
+                return
+            if not step(DhrStage.SUBMITTED, 30, 200):
+                return
+        cleared = rng.choices([DhrOutcome.CONTENT_TO_PUBLISH, DhrOutcome.PUBLISH_AFTER_CHANGES], [70, 30])[0]
+        if not step(DhrStage.QA_OUTCOME, 60, 300, cleared):
+            return
+    if stance == DhrOutcome.NOT_TO_PUBLISH:
+        if not step(DhrStage.NOT_PUBLISHED, 7, 60, notes=rng.choice(NOT_PUBLISHING)):
+            return
+    elif not step(DhrStage.PUBLISHED, 14, 120):
+        return
+    if rng.random() < 0.85 and not step(DhrStage.SENT_TO_COMMISSIONER, 0, 30):
+        return
+    _monitor_and_close(world, review, done_on)
+
+
+def _recommendations(world: World, review: _Review, owners: list, added_on: date) -> date:
+    """The action plan agreed at sign-off; returns the day its last recommendation is done.
+    Statuses are as at today: a recommendation done by then is complete."""
+    rng, today = world.rng, world.today
+    done = added_on
+    for _ in range(rng.randint(2, 6) if owners else 0):
+        due_on = added_on + timedelta(days=rng.randint(120, 720))
+        done_on = added_on + timedelta(days=rng.randint(60, 900))
+        done = max(done, done_on)
+        complete = done_on <= today
+        if complete:
+            status = Recommendation.Status.COMPLETE
+        else:
+            status = rng.choice([Recommendation.Status.NOT_STARTED, Recommendation.Status.IN_PROGRESS])
+        review.recommendations.append(
+            Recommendation(
+                case=review.case,
+                text=rng.choice(RECOMMENDATIONS),
+                owner=rng.choice(owners),
+                due_on=due_on,
+                status=status,
+                evidence=rng.choice(EVIDENCE) if complete else "",
+                last_reviewed_on=done_on if complete else None,
+            )
+        )
+    return done
+
+
+def _monitor_and_close(world: World, review: _Review, done_on: date):
+    """The action plan reviewed about every quarter (R23) and, once every recommendation is
+    done, the review closed; recommendations still open are marked reviewed at the last look."""
+    rng, today = world.rng, world.today
+    day = review.last_on + timedelta(days=rng.randint(30, 100))
+    closes_on = max(done_on, day) + timedelta(days=rng.randint(14, 150))
+    closes = closes_on <= today and rng.random() < 0.85
+    until = closes_on if closes else today
+    while day <= until:
+        if rng.random() < 0.9:
+            review.reach(DhrStage.ACTION_PLAN_MONITORED, day, notes="Progress reported to the CSP.")
+        day += timedelta(days=rng.randint(84, 98))
+    if closes:
+        review.reach(DhrStage.CLOSED, closes_on, notes="All actions complete.")
+    last_look = max(
+        (s.reached_on for s in review.stages if s.stage == DhrStage.ACTION_PLAN_MONITORED), default=None
+    )
+    for rec in review.recommendations:
+        if rec.status != Recommendation.Status.COMPLETE and last_look is not None:
+            rec.last_reviewed_on = last_look
+
+
+def _no_review(world: World, review: _Review, *, susr: bool):
+    """A referral that did not become a full review: the decision and its reasons, the Home
+    Office told, the learning captured, and mostly closed."""
+    rng, case = world.rng, review.case
+    if rng.random() < 0.8 and not _step(
+        world, review, DhrStage.SCOPING, 2, 14, notes="Scoping letters sent."
+    ):
+        return
+    reasons = rng.choice(NOT_COMMISSIONED)
+    if not _step(world, review, DhrStage.DECISION, 7, 40, DhrOutcome.NOT_COMMISSIONED, reasons):
+        return
+    case.decision_reasons = reasons
+    if rng.random() < 0.8:
+        case.learning = rng.choice(LEARNING)
+    if not susr and not _step(world, review, DhrStage.HOME_OFFICE_TOLD, 0, 7):
+        return
+    if rng.random() < 0.85:
+        _step(world, review, DhrStage.CLOSED, 14, 150, notes="Learning disseminated.")
+
+
+def _led_elsewhere(world: World, review: _Review, agencies: list, payers: list):
+    """A review another CSP leads: this partnership keeps its agencies' IMRs and its actions,
+    and closes the case once the lead CSP's review is done and its actions complete."""
+    rng, today, case = world.rng, world.today, review.case
+    notified_on = review.last_on
+    for agency in rng.sample(agencies, min(len(agencies), rng.randint(1, 2))):
+        requested_on = notified_on + timedelta(days=rng.randint(7, 45))
+        if requested_on > today:
+            continue
+        arrives = requested_on + timedelta(days=rng.randint(20, 100))
+        received = arrives <= today
+        review.imrs.append(
+            Imr(
+                case=case,
+                agency=agency,
+                chronology_only=rng.random() < 0.5,
+                requested_on=requested_on,
+                due_on=requested_on + timedelta(days=rng.randint(42, 63)),
+                received_on=arrives if received else None,
+                summary=rng.choice(IMR_FINDINGS) if received else "",
+            )
+        )
+    done_on = notified_on
+    added_on = notified_on + timedelta(days=rng.randint(300, 700))
+    if added_on <= today and rng.random() < 0.6:
+        done_on = _recommendations(world, review, agencies, added_on)
+    if payers and rng.random() < 0.4 and added_on <= today:
+        review.costs.append(
+            Cost(
+                case=case,
+                description="Contribution to the lead CSP's costs",
+                amount=_money(rng, 500, 2500),
+                incurred_on=added_on,
+                paid_by=rng.choice(payers),
+            )
+        )
+    closes_on = max(done_on, notified_on + timedelta(days=rng.randint(400, 1400))) + timedelta(
+        days=rng.randint(7, 60)
+    )
+    if closes_on <= today and rng.random() < 0.9:
+        review.reach(
+            DhrStage.CLOSED, closes_on, notes="The lead CSP's review is done and our actions complete."
+        )
+
+
+def _dhr_deadlines(world: World, made: list[_Review]) -> list[Deadline]:
+    """What `dhr.review.write_case_deadlines` stores for every generated review, built by
+    the same function, all confidential."""
+    case_type = ContentType.objects.get_for_model(DhrCase)
+    rows = []
+    for review in made:
+        case = review.case
+        specs = case_deadline_specs(
+            case,
+            stages=review.stages,
+            pauses=review.pauses,
+            imrs=review.imrs,
+            recommendations=review.recommendations,
+            nation=review.nation,
+            today=world.today,
+        )
+        rows += [
+            Deadline(
+                partnership=case.partnership,
+                title=spec.title,
+                due_on=spec.due_on,
+                owner=None,
+                rule=spec.rule,
+                rule_version=spec.rule_version,
+                legal_source=spec.legal_source,
+                source_type=case_type,
+                source_id=case.pk,
+                link=f"/dhr/cases/{case.pk}/",
+                is_confidential=True,
+                met_on=spec.met_on,
+            )
+            for spec in specs
+        ]
     return rows

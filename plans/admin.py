@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.db import models
 from simple_history.admin import SimpleHistoryAdmin
 
 from plans.models import AdoptionStep, Condition, Plan, PlanVersion, Route
@@ -16,6 +17,8 @@ class PlanAdmin(SimpleHistoryAdmin):
 class PlanVersionAdmin(SimpleHistoryAdmin):
     list_display = ["title", "starts_on", "ends_on", "eqia"]
     list_select_related = ["plan"]
+    # Links without a scheme are read as https, the default from Django 6.
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
 
 @admin.register(Route)

@@ -10,5 +10,10 @@ class DeadlineAdmin(admin.ModelAdmin):
     date_hierarchy = "due_on"
     list_select_related = ["partnership"]
 
+    def get_queryset(self, request):
+        # A Domestic Homicide Review's deadlines say which agencies owe it what: like the
+        # review, they are for its partnership's DHR-cleared members, site admins or not.
+        return super().get_queryset(request).visible_to(request.user)
+
 
 admin.site.register(Heartbeat)

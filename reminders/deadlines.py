@@ -21,30 +21,53 @@ class DeadlineSpec:
     met_on: date | None = None
 
 
+FIELDS = ("partnership_id", "title", "due_on", "owner_id", "rule_version", "legal_source", "link")
+UPSERT_FIELDS = [name.removesuffix("_id") for name in FIELDS] + ["is_confidential", "met_on", "updated_at"]
+
+
 @transaction.atomic
 def write_deadlines(*, source, partnership, owner, link, specs, confidential=False):
     """Make the deadline table hold exactly `specs` for `source`.
 
     Rules the source no longer has (a due date cleared, say) lose their row; the rest are
-    updated in place, so reminders already sent against a row stay attached to it.
+    updated in place, so reminders already sent against a row stay attached to it. Rows
+    that have not changed are not written, and the rest go in one upsert.
     """
     source_type = ContentType.objects.get_for_model(source, for_concrete_model=True)
-    existing = Deadline.objects.filter(source_type=source_type, source_id=source.pk)
-    existing.exclude(rule__in=[spec.rule for spec in specs]).delete()
-    for spec in specs:
-        Deadline.objects.update_or_create(
+    existing = {
+        row.rule: row for row in Deadline.objects.filter(source_type=source_type, source_id=source.pk)
+    }
+    gone = [row.pk for rule, row in existing.items() if rule not in {spec.rule for spec in specs}]
+    if gone:
+        Deadline.objects.filter(pk__in=gone).delete()
+    wanted = [
+        Deadline(
             source_type=source_type,
             source_id=source.pk,
             rule=spec.rule,
-            defaults={
-                "partnership": partnership,
-                "title": spec.title,
-                "due_on": spec.due_on,
-                "owner": owner,
-                "rule_version": spec.rule_version,
-                "legal_source": spec.legal_source,
-                "link": link,
-                "is_confidential": confidential,
-                "met_on": spec.met_on,
-            },
+            partnership=partnership,
+            title=spec.title,
+            due_on=spec.due_on,
+            owner=owner,
+            rule_version=spec.rule_version,
+            legal_source=spec.legal_source,
+            link=link,
+            is_confidential=confidential,
+            met_on=spec.met_on,
         )
+        for spec in specs
+    ]
+    changed = [row for row in wanted if _differs(row, existing.get(row.rule))]
+    if changed:
+        Deadline.objects.bulk_create(
+            changed,
+            update_conflicts=True,
+            unique_fields=["source_type", "source_id", "rule"],
+            update_fields=UPSERT_FIELDS,
+        )
+
+
+def _differs(row: Deadline, stored: Deadline | None) -> bool:
+    if stored is None:
+        return True
+    return any(getattr(row, name) != getattr(stored, name) for name in (*FIELDS, "is_confidential", "met_on"))

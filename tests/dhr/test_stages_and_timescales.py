@@ -299,3 +299,13 @@ def test_local_timescales_follow_the_setting(case, settings):
     settings.DHR_TIMESCALES = {"decide_months": 2, "commissioner_days": 7}
     reach(case, Stage.NOTIFICATION, date(2025, 1, 1))
     assert dues(case)["R17"].due_on == date(2025, 3, 1)
+
+
+def test_a_closed_review_owes_nothing_more(case):
+    reach(case, Stage.NOTIFICATION, date(2016, 1, 4))
+    reach(case, Stage.DECISION, date(2016, 1, 20), Outcome.COMMISSIONED)
+    reach(case, Stage.SUBMITTED, date(2016, 9, 1))
+    reach(case, Stage.QA_OUTCOME, date(2016, 12, 1), Outcome.CONTENT_TO_PUBLISH)
+    assert dues(case)["R22"].met_on is None
+    reach(case, Stage.CLOSED, date(2018, 6, 1))
+    assert set(dues(case)) == {"R17", "R19"}

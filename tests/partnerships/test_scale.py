@@ -9,6 +9,10 @@ from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.core.management import CommandError, call_command
 
+from dhr.models import Cost, DhrCase, Imr, Pause, Recommendation, StageRecord
+from dhr.review import write_case_deadlines
+from dhr.stages import check_stage, current
+from dhr.stages import counts as dhr_counts
 from duties.models import Duty, RegisterEntry
 from duties.register import write_entry_deadlines
 from partnerships import scale
@@ -63,9 +67,11 @@ def snapshot():
         "deadlines": sorted(
             (
                 *row[:4],
-                # A plan's link carries its id, which a second run does not reuse.
-                re.sub(r"[0-9]+", "#", row[4]) if row[4].startswith("/plans/") else row[4],
-                *row[5:],
+                # A plan's or review's link carries its id, which a second run does not reuse;
+                # so do the rules of a review's IMRs and recommendations.
+                re.sub(r"[0-9]+", "#", row[4]) if row[4].startswith(("/plans/", "/dhr/")) else row[4],
+                re.sub(r"[0-9]+", "#", row[5]) if row[5].startswith(("dhr-imr-", "dhr-rec-")) else row[5],
+                *row[6:],
             )
             for row in Deadline.objects.values_list(
                 "partnership__slug", "title", "due_on", "owner__username", "link", "rule", "met_on"
@@ -112,6 +118,75 @@ def snapshot():
             ),
             key=repr,
         ),
+        "reviews": sorted(
+            DhrCase.objects.values_list(
+                "partnership__slug",
+                "reference",
+                "pseudonym",
+                "kind",
+                "uses_dardr_name",
+                "lead_csp",
+                "chair_name",
+                "decision_reasons",
+                "learning",
+            ),
+            key=repr,
+        ),
+        "review stages": sorted(
+            StageRecord.objects.values_list(
+                "case__partnership__slug",
+                "case__reference",
+                "stage",
+                "reached_on",
+                "outcome",
+                "notes",
+                "recorded_by__username",
+            ),
+            key=repr,
+        ),
+        "pauses": sorted(
+            Pause.objects.values_list(
+                "case__partnership__slug", "case__reference", "reason", "starts_on", "ends_on"
+            ),
+            key=repr,
+        ),
+        "imrs": sorted(
+            Imr.objects.values_list(
+                "case__partnership__slug",
+                "case__reference",
+                "agency__name",
+                "chronology_only",
+                "requested_on",
+                "due_on",
+                "received_on",
+                "summary",
+            ),
+            key=repr,
+        ),
+        "recommendations": sorted(
+            Recommendation.objects.values_list(
+                "case__partnership__slug",
+                "case__reference",
+                "text",
+                "owner__name",
+                "due_on",
+                "status",
+                "evidence",
+                "last_reviewed_on",
+            ),
+            key=repr,
+        ),
+        "costs": sorted(
+            Cost.objects.values_list(
+                "case__partnership__slug",
+                "case__reference",
+                "description",
+                "amount",
+                "incurred_on",
+                "paid_by__name",
+            ),
+            key=repr,
+        ),
     }
 
 
@@ -155,7 +230,15 @@ def test_counts_returned_match_the_rows_written():
     assert counts["routes"] == Route.objects.count()
     assert counts["adoption steps"] == AdoptionStep.objects.count()
     assert counts["conditions"] == Condition.objects.count()
-    assert counts["deadlines"] + counts["plan deadlines"] == Deadline.objects.count()
+    assert counts["DHRs"] == DhrCase.objects.count() >= 3 * 3
+    assert counts["DHR stages"] == StageRecord.objects.count()
+    assert counts["DHR pauses"] == Pause.objects.count()
+    assert counts["IMRs"] == Imr.objects.count()
+    assert counts["DHR recommendations"] == Recommendation.objects.count()
+    assert counts["DHR costs"] == Cost.objects.count()
+    assert (
+        counts["deadlines"] + counts["plan deadlines"] + counts["DHR deadlines"] == Deadline.objects.count()
+    )
 
 
 def test_national_shape_holds_in_a_small_run():
@@ -204,6 +287,7 @@ def test_a_different_seed_gives_different_names_and_dates():
 
     assert second["partnerships"] != first["partnerships"]
     assert second["users"] != first["users"]
+    assert second["review stages"] != first["review stages"]
     assert [row[5:7] for row in second["entries"]] != [row[5:7] for row in first["entries"]]
 
 
@@ -271,8 +355,13 @@ def test_replace_removes_only_generated_rows():
         title="Community Safety Plan 2023-2026", kind=Plan.Kind.COMMUNITY_SAFETY_PLAN, lead_partnership=demo
     )
     demo_plan.partnerships.add(demo)
+    demo_case = DhrCase.objects.create(partnership=demo, reference="DHR 2023/01", pseudonym="Adult A")
+    Imr.objects.create(
+        case=demo_case, agency=demo_org, requested_on=date(2023, 5, 1), due_on=date(2023, 6, 26)
+    )
     generate_small(seed=1)
     assert Plan.objects.count() > 1
+    assert DhrCase.objects.count() > 1
 
     scale.remove()
 
@@ -283,6 +372,10 @@ def test_replace_removes_only_generated_rows():
     assert Deadline.objects.count() == RegisterEntry.objects.count() == 0
     assert list(Plan.objects.all()) == [demo_plan]
     assert PlanVersion.objects.count() == Route.objects.count() == AdoptionStep.objects.count() == 0
+    assert list(DhrCase.objects.all()) == [demo_case]
+    assert Imr.objects.get().case == demo_case
+    assert StageRecord.objects.count() == Pause.objects.count() == Recommendation.objects.count() == 0
+    assert Cost.objects.count() == 0
 
 
 def test_command_prints_the_counts_and_the_time_taken():
@@ -392,5 +485,72 @@ def test_plan_deadlines_are_what_the_plans_app_would_have_written():
 
     for plan in Plan.objects.all():
         write_plan_deadlines(plan, today=TODAY)
+
+    assert deadline_rows() == generated
+
+
+def test_reviews_come_about_five_per_partnership_of_every_kind_and_in_every_group():
+    counts = scale.generate(seed=1, today=TODAY, **MEDIUM)
+
+    assert 3 * 30 <= counts["DHRs"] <= 7 * 30
+    assert set(DhrCase.objects.values_list("kind", flat=True)) == set(DhrCase.Kind.values)
+    assert not DhrCase.objects.filter(kind=DhrCase.Kind.WALES_SUSR).exclude(partnership__nation=Nation.WALES)
+    groups = dict(dhr_counts(DhrCase.objects.prefetch_related("stages")))
+    assert all(groups.values()), groups
+    led = DhrCase.objects.filter(kind=DhrCase.Kind.LED_BY_ANOTHER_CSP)
+    assert not led.filter(lead_csp="").exists()
+    assert Pause.objects.filter(ends_on__isnull=True).exists()
+    assert Pause.objects.filter(ends_on__isnull=False).exists()
+    assert Imr.objects.filter(received_on__isnull=True, due_on__lt=TODAY).exists()
+    assert (
+        Recommendation.objects.filter(due_on__lt=TODAY)
+        .exclude(status=Recommendation.Status.COMPLETE)
+        .exists()
+    )
+    assert StageRecord.objects.filter(outcome=StageRecord.Outcome.RESUBMIT).exists()
+    assert StageRecord.objects.filter(stage=StageRecord.Stage.NOT_PUBLISHED).exists()
+    assert Cost.objects.exists()
+
+
+def test_every_review_takes_its_stages_in_an_order_the_rules_accept():
+    scale.generate(seed=1, today=TODAY, **MEDIUM)
+
+    cleared = set(Role.objects.filter(kind=Role.Kind.DHR_CLEARED).values_list("user", "partnership"))
+    cases = DhrCase.objects.prefetch_related("stages", "pauses", "imrs", "recommendations")
+    for case in cases:
+        taken = []
+        for record in sorted(case.stages.all(), key=lambda r: r.pk):  # in the order inserted
+            problem = check_stage(
+                taken,
+                stage=record.stage,
+                reached_on=record.reached_on,
+                outcome=record.outcome,
+                notes=record.notes,
+                today=TODAY,
+                kind=case.kind,
+            )
+            assert problem is None, (case, record, problem)
+            assert record.recorded_by_id is None or (record.recorded_by_id, case.partnership_id) in cleared
+            taken.append(record)
+        notified = taken[0].reached_on
+        assert all(notified <= pause.starts_on <= TODAY for pause in case.pauses.all()), case
+        assert len([pause for pause in case.pauses.all() if pause.ends_on is None]) <= 1, case
+        assert all(imr.requested_on >= notified for imr in case.imrs.all()), case
+        if current(taken).stage == StageRecord.Stage.CLOSED:
+            assert all(rec.status == Recommendation.Status.COMPLETE for rec in case.recommendations.all()), (
+                case
+            )
+
+
+def test_review_deadlines_are_what_the_dhr_app_would_have_written():
+    scale.generate(seed=1, today=TODAY, **MEDIUM)
+    generated = deadline_rows()
+    rules = {row[4] for row in generated}
+    assert {"dhr-R17", "dhr-R18", "dhr-R19", "dhr-R20", "dhr-R22", "dhr-R23"} <= rules
+    assert any(rule.startswith("dhr-imr-") for rule in rules)
+    assert any(rule.startswith("dhr-rec-") for rule in rules)
+
+    for case in DhrCase.objects.all():
+        write_case_deadlines(case, today=TODAY)
 
     assert deadline_rows() == generated

@@ -68,3 +68,15 @@ def test_site_admins_who_are_not_dhr_cleared_do_not_see_confidential_deadlines(e
     write(plan, DeadlineSpec("due", "Plan due", date(2027, 1, 1)))
     admin = django_user_model.objects.create_superuser("root", "root@example.org", "unused-password-here")
     assert list(Deadline.objects.visible_to(admin).values_list("rule", flat=True)) == ["due"]
+
+
+def test_an_unchanged_deadline_is_not_written_again(entry, django_assert_num_queries):
+    spec = DeadlineSpec("a", "A", date(2027, 1, 1))
+    write(entry, spec)
+    stamp = Deadline.objects.get().updated_at
+    # The content type is cached: a savepoint, one read of the source's rows, its release.
+    with django_assert_num_queries(3):
+        write(entry, spec)
+    assert Deadline.objects.get().updated_at == stamp
+    write(entry, DeadlineSpec("a", "A", date(2027, 1, 2)))
+    assert Deadline.objects.get().updated_at > stamp

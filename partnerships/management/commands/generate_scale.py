@@ -17,7 +17,7 @@ from partnerships import scale
 class Command(BaseCommand):
     help = (
         "Generate ~300 partnerships, ~5,000 users, their duty registers, ~1,500 plans on their roads to "
-        "adoption, and the deadlines of both from a seed, for benchmarks. The same seed gives the same data. Refuses to run twice unless --replace."
+        "adoption, ~1,500 Domestic Homicide Reviews, and the deadlines of all three from a seed, for benchmarks. The same seed gives the same data. Refuses to run twice unless --replace."
     )
 
     def add_arguments(self, parser):

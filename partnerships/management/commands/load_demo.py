@@ -2,6 +2,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 
+from dhr import demo as dhr_demo
 from duties import demo as duties_demo
 from partnerships import demo as partnerships_demo
 from partnerships.models import Partnership
@@ -9,7 +10,7 @@ from plans import demo as plans_demo
 
 
 class Command(BaseCommand):
-    help = "Load the demo partnerships, registers, plans and logins from the seed papers (safe to run twice)."
+    help = "Load the demo partnerships, registers, plans, reviews and logins from the seed papers (safe to run twice)."
 
     def add_arguments(self, parser):
         parser.add_argument(
@@ -25,7 +26,8 @@ class Command(BaseCommand):
         today = timezone.localdate()
         duties_demo.load(**loaded, today=today)
         plans_demo.load(**loaded, today=today)
+        dhr_demo.load(**loaded, today=today)
         self.stdout.write(
-            f"Demo data loaded. Logins: officer, clerk, councillor, dhr, admin; "
+            f"Demo data loaded. Logins: officer, clerk, councillor, dhr, dhrlead, admin; "
             f"password {partnerships_demo.DEMO_PASSWORD}"
         )
