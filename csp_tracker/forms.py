@@ -3,6 +3,8 @@
 from datetime import date
 
 from crispy_forms_gds.fields import DateInputField
+from crispy_forms_gds.helper import FormHelper
+from crispy_forms_gds.layout import Layout, Size
 from django.core.exceptions import ValidationError
 
 
@@ -31,3 +33,15 @@ class GovukDateField(DateInputField):
         if not 1900 <= value.year <= 2200:
             raise ValidationError(f"{self.label_text} must be a year between 1900 and 2200")
         return value
+
+
+def form_helper(action, *layout):
+    """A GOV.UK form posting to `action`, with small labels and legends. An explicit action
+    drops any #fragment (such as the skip link's #main-content) from the address, so focus
+    can land on the success banner after the redirect."""
+    helper = FormHelper()
+    helper.form_action = action
+    helper.label_size = Size.SMALL
+    helper.legend_size = Size.SMALL
+    helper.layout = Layout(*layout)
+    return helper

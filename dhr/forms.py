@@ -1,13 +1,12 @@
 """The forms of a review. Each collects what one write function of dhr.review needs; the
 rules themselves (stage order, dates, reasons) live there and in dhr.stages."""
 
-from crispy_forms_gds.helper import FormHelper
-from crispy_forms_gds.layout import Field, Hidden, Layout, Size, Submit
+from crispy_forms_gds.layout import Field, Hidden, Submit
 from django import forms
 from django.conf import settings
 from django.template.defaultfilters import filesizeformat
 
-from csp_tracker.forms import GovukDateField
+from csp_tracker.forms import GovukDateField, form_helper
 from dhr.models import Cost, DhrCase, Document, Pause, Recommendation, StageRecord
 from dhr.review import CASE_FIELDS
 from dhr.stages import OUTCOMES
@@ -15,17 +14,6 @@ from duties import evidence as evidence_rules
 from partnerships.models import Organisation
 
 Stage = StageRecord.Stage
-
-
-def _helper(action, *layout):
-    helper = FormHelper()
-    # An explicit action drops any #fragment from the address, so focus can land on the
-    # success banner after the redirect.
-    helper.form_action = action
-    helper.label_size = Size.SMALL
-    helper.legend_size = Size.SMALL
-    helper.layout = Layout(*layout)
-    return helper
 
 
 def agencies():
@@ -77,7 +65,7 @@ class OpenCaseForm(forms.Form):
     def __init__(self, *args, action, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["notified_on"].error_messages["required"] = "Enter the date the CSP was notified"
-        self.helper = _helper(
+        self.helper = form_helper(
             action,
             Field.text("reference", field_width=20),
             Field.text("pseudonym", field_width=20),
@@ -114,7 +102,7 @@ class CaseForm(forms.ModelForm):
         self.fields["uses_dardr_name"].label = "Call it a DHR/DARDR (Domestic Abuse Related Death Review)"
         if not self.is_bound:
             self.initial["revision"] = self.instance.revision
-        self.helper = _helper(
+        self.helper = form_helper(
             action,
             Field.text("pseudonym", field_width=20),
             Field.text("chair_name"),
@@ -162,7 +150,7 @@ class StageForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["stage"].choices = [(stage, Stage(stage).label) for stage in stages]
         self.fields["reached_on"].error_messages["required"] = "Enter the date the stage was reached"
-        self.helper = _helper(
+        self.helper = form_helper(
             action,
             Field.radios("stage"),
             Field("reached_on"),
@@ -179,7 +167,7 @@ class CorrectStageForm(forms.Form):
     def __init__(self, *args, action, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["reached_on"].error_messages["required"] = "Enter the date the stage was reached"
-        self.helper = _helper(
+        self.helper = form_helper(
             action, Field("reached_on"), Field.textarea("notes"), Submit("correct", "Save the correction")
         )
 
@@ -196,7 +184,7 @@ class PauseForm(forms.Form):
 
     def __init__(self, *args, action, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper(
+        self.helper = form_helper(
             action,
             Field.radios("reason"),
             Field("starts_on"),
@@ -210,7 +198,7 @@ class ResumeForm(forms.Form):
 
     def __init__(self, *args, action, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper(action, Field("ends_on"), Submit("resume", "End the pause"))
+        self.helper = form_helper(action, Field("ends_on"), Submit("resume", "End the pause"))
 
 
 class ImrForm(forms.Form):
@@ -230,7 +218,7 @@ class ImrForm(forms.Form):
         self.fields["agency"].queryset = agencies()
         self.fields["requested_on"].error_messages["required"] = "Enter the date the IMR was requested"
         self.fields["due_on"].error_messages["required"] = "Enter the date the IMR is due"
-        self.helper = _helper(
+        self.helper = form_helper(
             action,
             Field.select("agency"),
             Field.checkbox("chronology_only"),
@@ -257,7 +245,7 @@ class ReceiveImrForm(forms.Form):
     def __init__(self, *args, action, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["received_on"].error_messages["required"] = "Enter the date the IMR was received"
-        self.helper = _helper(
+        self.helper = form_helper(
             action,
             Field("received_on"),
             Field.textarea("summary"),
@@ -287,7 +275,7 @@ class RecommendationForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["owner"].queryset = agencies()
         self.fields["due_on"].error_messages["required"] = "Enter the date the recommendation is due"
-        self.helper = _helper(
+        self.helper = form_helper(
             action,
             Field.textarea("text"),
             Field.select("owner"),
@@ -312,7 +300,7 @@ class ProgressForm(forms.Form):
     def __init__(self, *args, action, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["reviewed_on"].error_messages["required"] = "Enter the date of the progress review"
-        self.helper = _helper(
+        self.helper = form_helper(
             action,
             Field.radios("status"),
             Field.textarea("evidence"),
@@ -354,7 +342,7 @@ class CostForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["paid_by"].queryset = agencies()
         self.fields["incurred_on"].error_messages["required"] = "Enter the date the cost was incurred"
-        self.helper = _helper(
+        self.helper = form_helper(
             action,
             Field.text("description"),
             Field.text("amount", field_width=10),
@@ -376,7 +364,7 @@ class DocumentForm(forms.Form):
 
     def __init__(self, *args, action, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper(
+        self.helper = form_helper(
             action,
             Field.radios("kind"),
             Field.text("title"),

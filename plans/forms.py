@@ -5,24 +5,13 @@ from django import forms
 from django.conf import settings
 from django.template.defaultfilters import filesizeformat
 
-from csp_tracker.forms import GovukDateField
+from csp_tracker.forms import GovukDateField, form_helper
 from duties import evidence as evidence_rules
 from plans import adoption
 from plans.models import AdoptionStep, Condition, Plan, PlanVersion
 
 Kind = AdoptionStep.Kind
 Outcome = AdoptionStep.Outcome
-
-
-def _helper(action, *layout):
-    helper = FormHelper()
-    # An explicit action drops any #fragment (such as the skip link's #main-content) from
-    # the address, so focus can land on the success banner after the redirect.
-    helper.form_action = action
-    helper.label_size = Size.SMALL
-    helper.legend_size = Size.SMALL
-    helper.layout = Layout(*layout)
-    return helper
 
 
 def _required_date(field, message):
@@ -167,7 +156,7 @@ class RecordStepForm(forms.Form):
             if council.crime_and_disorder_committee
             else "For example, Cabinet, 5 November 2019"
         )
-        self.helper = _helper(
+        self.helper = form_helper(
             action,
             Field.radios("kind"),
             Field("decided_on"),
@@ -220,7 +209,7 @@ class ConditionMetForm(forms.Form):
     def __init__(self, *args, action, **kwargs):
         super().__init__(*args, **kwargs)
         _required_date(self.fields["met_on"], "Enter the date the condition was met")
-        self.helper = _helper(action, Field("met_on"), Submit("save", "Mark as met"))
+        self.helper = form_helper(action, Field("met_on"), Submit("save", "Mark as met"))
 
 
 class PlanVersionForm(forms.Form):
@@ -276,7 +265,7 @@ class PlanVersionForm(forms.Form):
         super().__init__(*args, **kwargs)
         _required_date(self.fields["starts_on"], "Enter the date the period starts")
         _required_date(self.fields["ends_on"], "Enter the date the period ends")
-        self.helper = _helper(
+        self.helper = form_helper(
             action,
             Field.text("title"),
             Fieldset(
@@ -373,7 +362,7 @@ class PlanForm(forms.Form):
             layout.append(Field.checkboxes("partnerships"))
         else:
             del self.fields["partnerships"]
-        self.helper = _helper(action, *layout, Submit("add", "Add the plan"))
+        self.helper = form_helper(action, *layout, Submit("add", "Add the plan"))
 
     def plan_fields(self):
         return {

@@ -119,19 +119,20 @@ def focused(page: Page) -> dict:
     return page.evaluate(_FOCUSED)
 
 
-def tab_to(page: Page, target, *, limit: int = 40):
-    """Press Tab until the target has focus. Every stop on the way must be on screen and
-    show GOV.UK's focus state: focus never disappears into something hidden."""
+def tab_to(page: Page, target, *, limit: int = 40, backwards: bool = False):
+    """Press Tab (Shift+Tab if backwards) until the target has focus. Every stop on the way
+    must be on screen and show GOV.UK's focus state: focus never disappears into something hidden."""
+    key = "Shift+Tab" if backwards else "Tab"
     stops = []
     for _ in range(limit):
-        page.keyboard.press("Tab")
+        page.keyboard.press(key)
         now = focused(page)
         stops.append(now["where"])
         assert now["visible"], f"Focus moved to something that is not visible: {stops}"
         assert now["ring"], f"{now['where']} has focus but shows no focus state: {stops}"
         if target.evaluate("el => el === document.activeElement"):
             return stops
-    raise AssertionError(f"Tab never reached {target} in {limit} presses; focus went: {stops}")
+    raise AssertionError(f"{key} never reached {target} in {limit} presses; focus went: {stops}")
 
 
 def skip_to_main_content(page: Page):

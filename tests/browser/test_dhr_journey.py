@@ -10,7 +10,6 @@ from playwright.sync_api import Page, expect
 from tests.browser.steps import (
     PERSONA_PASSWORD,
     axe_check,
-    focused,
     sign_in_with_the_keyboard,
     skip_to_main_content,
     tab_to,
@@ -38,21 +37,6 @@ def reviews(dorset, dhr_officer):
     )
 
 
-def shift_tab_to(page: Page, target, *, limit: int = 10):
-    """Press Shift+Tab until the target has focus, every stop on screen and showing
-    GOV.UK's focus state (tab_to, backwards)."""
-    stops = []
-    for _ in range(limit):
-        page.keyboard.press("Shift+Tab")
-        now = focused(page)
-        stops.append(now["where"])
-        assert now["visible"], f"Focus moved to something that is not visible: {stops}"
-        assert now["ring"], f"{now['where']} has focus but shows no focus state: {stops}"
-        if target.evaluate("el => el === document.activeElement"):
-            return stops
-    raise AssertionError(f"Shift+Tab never reached {target} in {limit} presses; focus went: {stops}")
-
-
 def open_the_dhrs_from_the_menu(page: Page):
     # From the top of the page: skip link, Sign out, service name, Dashboard, Duty
     # register, Plans, DHRs.
@@ -73,11 +57,12 @@ def open_the_dhr_dashboard(page: Page):
 def back_to_the_dhr_dashboard(page: Page):
     """From a review whose success banner has focus: back up to the breadcrumbs, then the
     list's "DHR dashboard" button."""
-    shift_tab_to(
+    tab_to(
         page,
         page.get_by_role("navigation", name="Breadcrumb").get_by_role(
             "link", name="Domestic Homicide Reviews"
         ),
+        backwards=True,
     )
     page.keyboard.press("Enter")
     expect(page.get_by_role("heading", level=1, name="Domestic Homicide Reviews")).to_be_visible()

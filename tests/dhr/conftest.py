@@ -63,3 +63,29 @@ def at_imrs(dorset, dhr_officer):
 @pytest.fixture
 def submitted(dorset, dhr_officer):
     return make_review(dorset, dhr_officer, "DHR 2025/02", "Ms C", TO_SUBMITTED)
+
+
+def replay_problems(case, *, today) -> list:
+    """Each of the case's stages checked, in the order it was saved, against those saved
+    before it, as record_stage would have; and a closed review's recommendations complete.
+    What the rules would have refused, as (stage, problem) pairs: none for a sound review."""
+    from dhr.stages import check_stage
+
+    problems, taken = [], []
+    for record in sorted(case.stages.all(), key=lambda r: r.pk):
+        problem = check_stage(
+            taken,
+            stage=record.stage,
+            reached_on=record.reached_on,
+            outcome=record.outcome,
+            notes=record.notes,
+            today=today,
+            kind=case.kind,
+        )
+        if problem:
+            problems.append((record, problem))
+        taken.append(record)
+    closed = any(record.stage == Stage.CLOSED for record in taken)
+    if closed and any(rec.status != "complete" for rec in case.recommendations.all()):
+        problems.append((case, "closed with recommendations not complete"))
+    return problems
