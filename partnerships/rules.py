@@ -61,6 +61,18 @@ def is_partnership_admin(user, partnership):
     )
 
 
+def may_grant_dhr_clearance(user, partnership) -> bool:
+    """Clearance for a partnership's Domestic Homicide Reviews is given by someone already
+    cleared there, so a site admin cannot clear themselves into confidential cases. The one
+    exception starts things off: a site admin may clear people while the partnership has no
+    reviews yet."""
+    if user is None or partnership is None:
+        return False
+    if Role.Kind.DHR_CLEARED in roles_in(user, partnership):
+        return True
+    return user.is_superuser and not partnership.dhr_cases.exists()
+
+
 rules.add_perm("partnerships.view_partnership", is_member)
 rules.add_perm("partnerships.edit_register", can_edit_register)
 rules.add_perm("partnerships.manage_partnership", is_partnership_admin)
