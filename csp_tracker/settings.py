@@ -48,6 +48,8 @@ INSTALLED_APPS = [
     "duties",
     "plans",
     "dhr",
+    "meetings",
+    "indicators",
     "reminders",
 ]
 

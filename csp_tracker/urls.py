@@ -21,5 +21,7 @@ urlpatterns = [
     path("", include("duties.urls")),
     path("", include("plans.urls")),
     path("", include("dhr.urls")),
+    path("", include("meetings.urls")),
+    path("", include("indicators.urls")),
     path("", include("reminders.urls")),
 ]
