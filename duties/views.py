@@ -10,6 +10,7 @@ from duties import register
 from duties.evidence import private_download
 from duties.forms import EvidenceForm, RegisterEntryForm, RegisterFilterForm
 from duties.models import Evidence, RegisterEntry
+from meetings.minutes import concerning
 from partnerships.access import partnership_for
 
 
@@ -50,6 +51,7 @@ def entry_detail(request, slug, code):
             "entry": entry,
             "evidence": entry.evidence.select_related("added_by"),
             "can_edit": request.user.has_perm("partnerships.edit_register", partnership),
+            **concerning(request.user, register_entry=entry, today=today),
         },
     )
 

@@ -33,6 +33,17 @@ def navigation(request):
             items.append(("DHRs", reverse("dhr:list", args=[slug]), namespace == "dhr"))
         items += [
             (
+                "Meetings",
+                reverse("meetings:list", args=[slug]),
+                namespace == "meetings" and current != "my_actions",
+            ),
+            (
+                "My actions",
+                reverse("meetings:my_actions"),
+                namespace == "meetings" and current == "my_actions",
+            ),
+            ("Indicators", reverse("indicators:list", args=[slug]), namespace == "indicators"),
+            (
                 "Partnership",
                 reverse("partnerships:detail", args=[slug]),
                 namespace == "partnerships" and current == "detail",

@@ -71,6 +71,9 @@ PEOPLE = [
     # BCP's community safety officer, who also records BCP's Domestic Homicide Reviews.
     ("chris.baker", "Chris", "Baker", {"bcp": [Role.Kind.OFFICER, Role.Kind.DHR_CLEARED]}),
     ("rob.ellis", "Rob", "Ellis", {"dorset": [Role.Kind.OFFICER]}),
+    # Dorset Council's community safety officers, who own an action in seed 003's minutes.
+    ("john.newcombe", "John", "Newcombe", {"dorset": [Role.Kind.OFFICER]}),
+    ("ian.grant", "Ian", "Grant", {"dorset": [Role.Kind.OFFICER]}),
 ]
 
 

@@ -42,6 +42,8 @@ from dhr.models import Cost, DhrCase, Imr, Pause, Recommendation, StageRecord
 from dhr.review import case_deadline_specs
 from duties.models import Duty, RegisterEntry
 from duties.register import deadline_specs
+from indicators import scale as indicators_scale
+from meetings import scale as meetings_scale
 from partnerships.models import Council, Membership, Nation, Organisation, Partnership, Role
 from plans.adoption import plan_deadline_specs, plan_state, route_deadline_specs
 from plans.models import AdoptionStep, Condition, Plan, PlanVersion, Route
@@ -190,6 +192,9 @@ def generate(*, seed: int, partnerships: int = 300, users: int = 5000, today: da
         _register(world)
         _plans(world)
         _reviews(world)
+        world.counts.update(
+            indicators_scale.generate(seed=seed, today=today, partnerships=world.partnerships)
+        )
     return world.counts
 
 
@@ -220,6 +225,8 @@ def remove() -> dict[str, int]:
         # Reviews too: their partnership, and the agencies that own IMRs, recommendations and
         # costs, are protected. Their deadlines go with the partnership.
         tally(DhrCase.objects.filter(partnership__in=generated).delete())
+        for label, n in meetings_scale.remove(generated).items():
+            deleted[label] = deleted.get(label, 0) + n
         tally(generated.delete())
         tally(Council.objects.filter(slug__regex=COUNCIL_SLUG_PATTERN).delete())
         tally(get_user_model().objects.filter(username__regex=USERNAME_PATTERN).delete())

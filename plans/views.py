@@ -12,6 +12,7 @@ from django.views.decorators.http import require_http_methods
 
 from csp_tracker.audit import StaleEdit, history_events
 from duties.evidence import private_download
+from meetings.minutes import concerning
 from partnerships.access import partnership_for
 from partnerships.models import Council, Partnership
 from partnerships.rules import EDITORS
@@ -132,6 +133,7 @@ def plan_detail(request, pk):
             "state": _plan_state(plan, today),
             "versions": versions,
             "can_edit": request.user.has_perm("plans.edit_plan", plan),
+            **concerning(request.user, plan=plan, today=today),
         },
     )
 

@@ -15,6 +15,8 @@ from dhr.models import CaseView, Cost, DhrCase, Document, Imr, Pause, Recommenda
 from duties.evidence import check_upload
 from duties.models import Evidence, RegisterEntry
 from duties.register import add_evidence
+from indicators.models import Indicator
+from meetings.models import Action, AgendaItem, Meeting
 from partnerships.models import Partnership
 from plans.models import Condition, Plan, PlanVersion, Route
 from reminders.models import Deadline
@@ -49,6 +51,17 @@ PK_MODELS = {
     "dhr:receive_imr": Imr,
     "dhr:recommendation_progress": Recommendation,
     "dhr:document": Document,
+    "meetings:meeting": Meeting,
+    "meetings:attendance": Meeting,
+    "meetings:add_item": Meeting,
+    "meetings:add_item_action": AgendaItem,
+    "meetings:action": Action,
+    "meetings:edit_action": Action,
+    "indicators:indicator": Indicator,
+    "indicators:edit": Indicator,
+    "indicators:record_value": Indicator,
+    "indicators:set_target": Indicator,
+    "indicators:history": Indicator,
 }
 SKIPPED = {"logout"}  # signing out would end the crawl; it shows nothing
 

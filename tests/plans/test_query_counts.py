@@ -146,7 +146,7 @@ PINNED = {
     "plans:board": 14,
     "plans:board by flag": 12,
     "plans:board_print": 11,
-    "plans:plan": 10,
+    "plans:plan": 12,  # +2: the resolutions and actions about the plan (meetings.minutes.concerning)
     "plans:version": 11,
 }
 

@@ -4,13 +4,15 @@ from django.utils import timezone
 
 from dhr import demo as dhr_demo
 from duties import demo as duties_demo
+from indicators import demo as indicators_demo
+from meetings import demo as meetings_demo
 from partnerships import demo as partnerships_demo
 from partnerships.models import Partnership
 from plans import demo as plans_demo
 
 
 class Command(BaseCommand):
-    help = "Load the demo partnerships, registers, plans, reviews and logins from the seed papers (safe to run twice)."
+    help = "Load the demo partnerships, registers, plans, reviews, meetings, actions, indicators and logins from the seed papers (safe to run twice)."
 
     def add_arguments(self, parser):
         parser.add_argument(
@@ -26,7 +28,9 @@ class Command(BaseCommand):
         today = timezone.localdate()
         duties_demo.load(**loaded, today=today)
         plans_demo.load(**loaded, today=today)
+        indicators_demo.load(**loaded, today=today)
         dhr_demo.load(**loaded, today=today)
+        meetings_demo.load(**loaded, today=today)
         self.stdout.write(
             f"Demo data loaded. Logins: officer, clerk, councillor, dhr, dhrlead, admin; "
             f"password {partnerships_demo.DEMO_PASSWORD}"
