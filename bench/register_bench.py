@@ -143,6 +143,7 @@ def prepare_in_process():
     from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY, get_user_model
     from django.contrib.sessions.backends.db import SessionStore
     from django.db import connection, connections
+    from django.db.models import Count
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
     from django.utils import timezone
@@ -150,6 +151,8 @@ def prepare_in_process():
 
     from dhr.models import DhrCase, StageRecord
     from duties.models import RegisterEntry
+    from indicators.models import IndicatorValue
+    from meetings.models import Action, Meeting
     from partnerships import scale
     from partnerships.models import Council, Membership, Nation, Organisation, Partnership, Role
     from plans.models import AdoptionStep, Plan, PlanVersion, Route
@@ -236,6 +239,26 @@ def prepare_in_process():
             cookie,
         ),
     ]
+    # Meetings, actions and indicators, read by the officer; "My actions" by the person who
+    # owns the most actions in the partnership.
+    owner_id = (
+        Action.objects.filter(partnership=partnership)
+        .values("owners")
+        .annotate(n=Count("pk"))
+        .order_by("-n")
+        .values_list("owners", flat=True)
+        .first()
+    )
+    owner = get_user_model().objects.get(pk=owner_id)
+    owned = Action.objects.filter(owners=owner).count()
+    pages += [
+        Page(
+            "meetings list", f"/partnerships/{partnership.slug}/meetings/", [b"<h1", b"Meetings</h1>"], cookie
+        ),
+        Page("actions list", f"/partnerships/{partnership.slug}/actions/", [b"Actions</h1>"], cookie),
+        Page("my actions", "/actions/mine/", [b"My actions</h1>"], signed_in(owner)),
+        Page("indicators list", f"/partnerships/{partnership.slug}/indicators/", [b"<h1"], cookie),
+    ]
     if cases:
         # One review's page: it also writes a row to the access log on every request.
         pages.append(Page("a review (logged)", f"/dhr/cases/{cases[0].pk}/", [b"Statutory dates"], cookie))
@@ -266,6 +289,9 @@ def prepare_in_process():
         "adoption steps": AdoptionStep.objects.count(),
         "reviews (DHRs)": DhrCase.objects.count(),
         "review stages": StageRecord.objects.count(),
+        "meetings": Meeting.objects.count(),
+        "actions": Action.objects.count(),
+        "indicator values": IndicatorValue.objects.count(),
         "deadlines": Deadline.objects.count(),
         "deadlines overdue": Deadline.objects.overdue(today).count(),
     }
@@ -273,6 +299,8 @@ def prepare_in_process():
         "register entries": len(entries),
         "plans": len(plans),
         "reviews (DHRs)": len(cases),
+        "actions": Action.objects.filter(partnership=partnership).count(),
+        "actions owned by the my-actions reader": owned,
         "deadlines": Deadline.objects.filter(partnership=partnership).count(),
         "deadlines overdue": Deadline.objects.filter(partnership=partnership).overdue(today).count(),
     }

@@ -16,6 +16,7 @@ urlpatterns = [
         name="add_forward_plan_item",
     ),
     path("meetings/<int:pk>/", views.meeting_detail, name="meeting"),
+    path("meetings/<int:pk>/history/", views.meeting_history, name="history"),
     path("meetings/<int:pk>/attendance/", views.record_attendance, name="attendance"),
     path("meetings/<int:pk>/items/add/", views.add_item, name="add_item"),
     path("meetings/items/<int:pk>/actions/add/", views.add_item_action, name="add_item_action"),

@@ -1,3 +1,6 @@
+from itertools import groupby
+from operator import attrgetter
+
 import rules
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -105,6 +108,35 @@ def meeting_detail(request, pk):
             "today": timezone.localdate(),
             "can_record": _can_record(request.user, partnership),
         },
+    )
+
+
+@login_required
+def meeting_history(request, pk):
+    """Who recorded or changed what, and when: the meeting, its attendance and its items."""
+    meeting = meeting_for(request.user, pk)
+    newest_first = ("-history_date", "-history_id")
+    events = history_events(
+        meeting.history.select_related("history_user").order_by(*newest_first), Meeting, subject="The meeting"
+    )
+    parts = [
+        (Attendance, lambda r: f"Attendance: {r.name} ({r.get_group_display().lower()})"),
+        (AgendaItem, lambda r: f"Item {r.number}: {r.title}"),
+    ]
+    for model, subject in parts:
+        records = (
+            model.history.filter(meeting_id=meeting.pk)
+            .select_related("history_user")
+            .order_by("id", *newest_first)
+        )
+        for _, group in groupby(records, key=attrgetter("id")):
+            group = list(group)
+            events += history_events(group, model, subject=subject(group[0]))
+    events.sort(key=lambda event: event.when, reverse=True)
+    return render(
+        request,
+        "meetings/history.html",
+        {"partnership": meeting.partnership, "meeting": meeting, "events": events},
     )
 
 

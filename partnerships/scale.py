@@ -195,6 +195,11 @@ def generate(*, seed: int, partnerships: int = 300, users: int = 5000, today: da
         world.counts.update(
             indicators_scale.generate(seed=seed, today=today, partnerships=world.partnerships)
         )
+        world.counts.update(
+            meetings_scale.generate(
+                seed=seed, today=today, partnerships=world.partnerships, users=world.people_in
+            )
+        )
     return world.counts
 
 

@@ -53,6 +53,7 @@ PK_MODELS = {
     "dhr:document": Document,
     "meetings:meeting": Meeting,
     "meetings:attendance": Meeting,
+    "meetings:history": Meeting,
     "meetings:add_item": Meeting,
     "meetings:add_item_action": AgendaItem,
     "meetings:action": Action,

@@ -65,6 +65,15 @@ def sign_out(page: Page):
     page.context.clear_cookies()
 
 
+def read_the_meeting_s_history(page: Page, meeting):
+    page.goto(f"/meetings/{meeting.pk}/")
+    axe_check(page)
+    page.get_by_role("link", name="History of this meeting's record").click()
+    expect(page.get_by_role("heading", level=1, name="History")).to_be_visible()
+    expect(page.locator("main")).to_contain_text("Attendance:")
+    axe_check(page)
+
+
 def see_it_in_my_actions(page: Page):
     page.goto("/actions/mine/")
     expect(page.get_by_role("heading", level=1, name="My actions")).to_be_visible()
@@ -87,6 +96,7 @@ def test_a_clerk_records_attendance_and_an_action_that_its_owner_then_sees(
     open_the_meeting(page, meeting_with_an_item)
     record_who_attended(page)
     add_an_action_for(page, "Alex Morgan")
+    read_the_meeting_s_history(page, meeting_with_an_item)
     sign_out(page)
     sign_in_as(page, "officer", PERSONA_PASSWORD)
     see_it_in_my_actions(page)

@@ -304,3 +304,19 @@ def test_the_forward_plan_lists_what_is_coming(client, clerk, dorset):
     assert response.status_code == 302
     page = client.get(reverse("meetings:forward_plan", args=["dorset"])).content.decode()
     assert "Annual PSA" in page
+
+
+def test_a_meeting_s_history_names_who_recorded_each_part(
+    client, meeting, item, clerk, councillor, bcp_officer
+):
+    minutes.record_attendance(
+        meeting, by=clerk, groups={Attendance.Group.APOLOGIES: [("Joe Ennis", "Probation Services")]}
+    )
+    url = reverse("meetings:history", args=[meeting.pk])
+    signed_in(client, councillor)
+    page = client.get(url).content.decode()
+    assert "Attendance: Joe Ennis (apologies)" in page
+    assert f"Item {item.number}: {item.title}" in page
+    assert page.count(f"By {clerk.get_full_name() or clerk.username}") >= 3
+    signed_in(client, bcp_officer)
+    assert client.get(url).status_code == 404

@@ -14,6 +14,8 @@ from dhr.review import write_case_deadlines
 from dhr.stages import counts as dhr_counts
 from duties.models import Duty, RegisterEntry
 from duties.register import write_entry_deadlines
+from indicators.models import Indicator, IndicatorValue
+from meetings.models import Action, Meeting
 from partnerships import scale
 from partnerships.models import Council, Membership, Nation, Organisation, Partnership, Role
 from plans.adoption import check_step, plan_states, write_plan_deadlines
@@ -65,17 +67,22 @@ def snapshot():
             key=repr,
         ),
         "deadlines": sorted(
-            (
-                *row[:4],
-                # A plan's or review's link carries its id, which a second run does not reuse;
-                # so do the rules of a review's IMRs and recommendations.
-                re.sub(r"[0-9]+", "#", row[4]) if row[4].startswith(("/plans/", "/dhr/")) else row[4],
-                re.sub(r"[0-9]+", "#", row[5]) if row[5].startswith(("dhr-imr-", "dhr-rec-")) else row[5],
-                *row[6:],
-            )
-            for row in Deadline.objects.values_list(
-                "partnership__slug", "title", "due_on", "owner__username", "link", "rule", "met_on"
-            )
+            [
+                (
+                    *row[:4],
+                    # A plan's, review's or action's link carries its id, which a second run does not reuse;
+                    # so do the rules of a review's IMRs and recommendations.
+                    re.sub(r"[0-9]+", "#", row[4])
+                    if row[4].startswith(("/plans/", "/dhr/", "/actions/"))
+                    else row[4],
+                    re.sub(r"[0-9]+", "#", row[5]) if row[5].startswith(("dhr-imr-", "dhr-rec-")) else row[5],
+                    *row[6:],
+                )
+                for row in Deadline.objects.values_list(
+                    "partnership__slug", "title", "due_on", "owner__username", "link", "rule", "met_on"
+                )
+            ],
+            key=repr,  # met_on is a date or empty, which do not compare
         ),
         "plans": sorted(
             (p.lead_partnership.slug, p.title, p.kind, tuple(sorted(x.slug for x in p.partnerships.all())))
@@ -236,8 +243,13 @@ def test_counts_returned_match_the_rows_written():
     assert counts["IMRs"] == Imr.objects.count()
     assert counts["DHR recommendations"] == Recommendation.objects.count()
     assert counts["DHR costs"] == Cost.objects.count()
+    assert counts["meetings"] == Meeting.objects.count() >= 3
+    assert counts["actions"] == Action.objects.count() >= 3
+    assert counts["indicators"] == Indicator.objects.count() >= 3
+    assert counts["indicator values"] == IndicatorValue.objects.count()
     assert (
-        counts["deadlines"] + counts["plan deadlines"] + counts["DHR deadlines"] == Deadline.objects.count()
+        counts["deadlines"] + counts["plan deadlines"] + counts["DHR deadlines"] + counts["action deadlines"]
+        == Deadline.objects.count()
     )
 
 
