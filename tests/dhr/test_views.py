@@ -455,3 +455,25 @@ def test_list_and_dashboard_cost_the_same_queries_with_more_reviews(
 
 
 PINNED = {"dhr:list": 7, "dhr:dashboard": 9}
+
+
+def test_the_access_log_costs_the_same_queries_with_more_looks(
+    client, dhr_lead, at_imrs, django_assert_num_queries
+):
+    signed_in(client, dhr_lead)
+    url = reverse("dhr:access_log", args=["dorset"])
+    CaseView.objects.create(case=at_imrs, user=dhr_lead, what="the review")
+    client.get(url)
+    with django_assert_num_queries(ACCESS_LOG):
+        assert client.get(url).status_code == 200
+    CaseView.objects.bulk_create(
+        [CaseView(case=at_imrs, user=dhr_lead, what="the review") for _ in range(120)]
+    )
+    with django_assert_num_queries(ACCESS_LOG):
+        response = client.get(url)
+    assert "121 records" in response.content.decode()
+
+
+# Session, user, roles, the partnership, the count, one page of looks with their people and
+# reviews (fifty at most).
+ACCESS_LOG = 6

@@ -82,3 +82,31 @@ PINNED = {
     "plans:plan": 15,
     "duties:entry": 9,
 }
+
+
+def test_the_forward_plan_does_not_grow_with_its_items(client, dorset, clerk, django_assert_num_queries):
+    from meetings import minutes
+
+    plan = plan_with_version(dorset, starts_on=date(2026, 4, 1), ends_on=date(2029, 3, 31)).plan
+
+    def add(count):
+        for n in range(count):
+            minutes.add_forward_plan_item(
+                dorset, by=clerk, planned_for=date(2099, 1 + n % 12, 1), title=f"Item {n}", plan=plan
+            )
+
+    signed_in(client, clerk)
+    url = reverse("meetings:forward_plan", args=["dorset"])
+    add(2)
+    client.get(url)
+    with django_assert_num_queries(FORWARD_PLAN):
+        assert client.get(url).status_code == 200
+    add(40)
+    with django_assert_num_queries(FORWARD_PLAN):
+        response = client.get(url)
+    assert response.content.decode().count("Item ") >= 42
+
+
+# Session, user, the menu's partnership and roles, the partnership, the items with their
+# plans and duties.
+FORWARD_PLAN = 5
