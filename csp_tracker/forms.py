@@ -45,3 +45,21 @@ def form_helper(action, *layout):
     helper.legend_size = Size.SMALL
     helper.layout = Layout(*layout)
     return helper
+
+
+def kept_after_stale_edit(make_form, post, refusal, *, counter: str, what: str | None):
+    """The form again after a refused stale save (csp_tracker.audit.StaleEdit): what this
+    person typed, now carrying the record's current edit number, so that saving again is a
+    deliberate choice made with the other person's changes in view. With `what`, the form
+    also says why nothing was saved."""
+    data = post.copy()
+    data[counter] = str(getattr(refusal.current, counter))
+    form = make_form(data)
+    form.is_valid()
+    if what:
+        form.add_error(
+            None,
+            f"Someone else changed this {what} after you opened it. Your changes have not been "
+            "saved. Check what they changed, then save again to keep your version.",
+        )
+    return form

@@ -15,6 +15,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from csp_tracker.audit import StaleEdit, history_events
+from csp_tracker.forms import kept_after_stale_edit
 from dhr import dashboard, review
 from dhr import stages as dhr_stages
 from dhr.access import (
@@ -212,14 +213,12 @@ def edit_case(request, pk):
             )
         except StaleEdit as refusal:
             stale = refusal
-            data = request.POST.copy()
-            data["revision"] = str(refusal.current.revision)
-            form = CaseForm(data, instance=DhrCase.objects.get(pk=case.pk), action=request.path)
-            form.is_valid()
-            form.add_error(
-                None,
-                "Someone else changed this review after you opened it. Your changes have not been "
-                "saved. Check what they changed, then save again to keep your version.",
+            form = kept_after_stale_edit(
+                lambda data: CaseForm(data, instance=stale.current, action=request.path),
+                request.POST,
+                refusal,
+                counter="revision",
+                what="review",
             )
         except review.ReviewRefused as refusal:
             form.add_error("pseudonym", str(refusal))

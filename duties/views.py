@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from csp_tracker.audit import StaleEdit, history_events
+from csp_tracker.forms import kept_after_stale_edit
 from duties import register
 from duties.evidence import private_download
 from duties.forms import EvidenceForm, RegisterEntryForm, RegisterFilterForm
@@ -73,18 +74,14 @@ def entry_edit(request, slug, code):
             )
         except StaleEdit as refusal:
             stale = refusal
-            # Keep what this person typed, but from now on compare against the current
-            # version: saving again is a deliberate choice made with the changes in view.
-            data = request.POST.copy()
-            data["version"] = str(refusal.current.version)
-            form = RegisterEntryForm(
-                data, instance=refusal.current, partnership=partnership, action=request.path
-            )
-            form.is_valid()
-            form.add_error(
-                None,
-                "Someone else changed this entry after you opened it. Your changes have not been "
-                "saved. Check what they changed, then save again to keep your version.",
+            form = kept_after_stale_edit(
+                lambda data: RegisterEntryForm(
+                    data, instance=stale.current, partnership=partnership, action=request.path
+                ),
+                request.POST,
+                refusal,
+                counter="version",
+                what="entry",
             )
         else:
             messages.success(request, f"{entry.duty.title}: changes saved")

@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
 from csp_tracker.audit import StaleEdit, history_events
+from csp_tracker.forms import kept_after_stale_edit
 from indicators import figures, importing
 from indicators.access import EDIT, indicator_for
 from indicators.charts import describe, trend_svg
@@ -135,16 +136,19 @@ def edit_indicator(request, pk):
                 )
             except StaleEdit as refusal:
                 stale = refusal
-                data = request.POST.copy()
-                data["revision"] = str(refusal.current.revision)
-                form = IndicatorForm(
-                    data,
-                    partnership=indicator.partnership,
-                    action=request.path,
-                    submit="Save the changes",
-                    initial=initial,
+                form = kept_after_stale_edit(
+                    lambda data: IndicatorForm(
+                        data,
+                        partnership=indicator.partnership,
+                        action=request.path,
+                        submit="Save the changes",
+                        initial=initial,
+                    ),
+                    request.POST,
+                    refusal,
+                    counter="revision",
+                    what=None,
                 )
-                form.is_valid()
             else:
                 messages.success(request, f"{fields['name']} saved")
                 return redirect(indicator)

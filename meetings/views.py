@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from csp_tracker.audit import StaleEdit, history_events
+from csp_tracker.forms import kept_after_stale_edit
 from meetings import minutes
 from meetings.access import RECORD, action_for, meeting_for
 from meetings.forms import (
@@ -26,10 +27,6 @@ from meetings.models import Action, AgendaItem, Attendance, ForwardPlanItem, Mee
 from partnerships.access import partnership_for
 
 PAGE_SIZE = 50
-STALE_MESSAGE = (
-    "Someone else changed this action after you opened it. Your changes have not been saved. "
-    "Check what they changed, then save again to keep your version."
-)
 
 
 def _can_record(user, partnership):
@@ -325,11 +322,7 @@ def edit_action(request, pk):
             )
         except StaleEdit as refusal:
             stale = refusal
-            data = request.POST.copy()
-            data["revision"] = str(refusal.current.revision)
-            form = make_form(data)
-            form.is_valid()
-            form.add_error(None, STALE_MESSAGE)
+            form = kept_after_stale_edit(make_form, request.POST, refusal, counter="revision", what="action")
         except minutes.MeetingRefused as refusal:
             form.add_error(refusal.field if refusal.field in form.fields else None, str(refusal))
         else:

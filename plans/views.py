@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from csp_tracker.audit import StaleEdit, history_events
+from csp_tracker.forms import kept_after_stale_edit
 from duties.evidence import private_download
 from meetings.minutes import concerning
 from partnerships.access import partnership_for
@@ -246,15 +247,14 @@ def edit_version(request, pk):
             )
         except StaleEdit as refusal:
             stale = refusal
-            # Keep what this person typed; saving again is a choice made with the changes in view.
-            data = request.POST.copy()
-            data["revision"] = str(refusal.current.revision)
-            form = EditPlanVersionForm(data, request.FILES or None, action=request.path, initial=initial)
-            form.is_valid()
-            form.add_error(
-                None,
-                "Someone else changed this version after you opened it. Your changes have not been "
-                "saved. Check what they changed, then save again to keep your version.",
+            form = kept_after_stale_edit(
+                lambda data: EditPlanVersionForm(
+                    data, request.FILES or None, action=request.path, initial=initial
+                ),
+                request.POST,
+                refusal,
+                counter="revision",
+                what="version",
             )
         else:
             messages.success(request, f"{version.title}: changes saved")
