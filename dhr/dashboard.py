@@ -23,6 +23,7 @@ class ReviewRow:
     next_due: Due | None
     paused: Pause | None
     today: date
+    dues: tuple[Due, ...] = ()
 
     @property
     def overdue(self) -> bool:
@@ -46,11 +47,8 @@ def review_row(case: DhrCase, *, today: date) -> ReviewRow:
     records = list(case.stages.all())
     pauses = list(case.pauses.all())
     last = dhr_stages.current(records)
-    unmet = [
-        due
-        for due in due_dates(case, records, pauses, nation=case.partnership.nation, today=today)
-        if due.met_on is None
-    ]
+    dues = tuple(due_dates(case, records, pauses, nation=case.partnership.nation, today=today))
+    unmet = [due for due in dues if due.met_on is None]
     return ReviewRow(
         case=case,
         group=dhr_stages.group(case, records),
@@ -59,6 +57,7 @@ def review_row(case: DhrCase, *, today: date) -> ReviewRow:
         next_due=min(unmet, key=lambda due: due.due_on) if unmet else None,
         paused=next((p for p in pauses if p.ends_on is None), None),
         today=today,
+        dues=dues,
     )
 
 

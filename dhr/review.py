@@ -101,7 +101,7 @@ def update_case(case, *, by, expected_revision: int, today: date, **fields) -> D
         if not fields["pseudonym"]:
             raise ReviewRefused("Give the pseudonym agreed with the family, e.g. Adult B")
     current = save_if_current(
-        DhrCase.objects.all(),
+        DhrCase.objects.select_related("partnership"),
         case.pk,
         by=by,
         counter="revision",
@@ -367,8 +367,8 @@ def case_deadline_specs(case, *, stages, pauses, imrs, recommendations, nation: 
 
 
 def write_case_deadlines(case, *, today: date):
-    """Make the deadline table hold the case's deadlines (case_deadline_specs), confidential."""
-    case = DhrCase.objects.select_related("partnership").get(pk=case.pk)
+    """Make the deadline table hold the case's deadlines (case_deadline_specs), confidential.
+    The case is the one its caller locked, not fetched again."""
     specs = case_deadline_specs(
         case,
         stages=list(case.stages.all()),
@@ -393,7 +393,7 @@ def write_case_deadlines(case, *, today: date):
 def refresh_paused_deadlines(*, today: date) -> int:
     """While a pause lasts, each day moves the review's statutory dates a day later; rewrite
     the deadlines of every review paused now so the deadline table keeps up. Returns how many."""
-    paused = DhrCase.objects.filter(pauses__ends_on__isnull=True).distinct()
+    paused = DhrCase.objects.filter(pauses__ends_on__isnull=True).select_related("partnership").distinct()
     count = 0
     for case in paused:
         with transaction.atomic():

@@ -43,7 +43,6 @@ from dhr.forms import (
     StageForm,
 )
 from dhr.models import CaseView, Cost, DhrCase, Document, Imr, Pause, Recommendation, StageRecord
-from dhr.timescales import due_dates
 from duties.evidence import private_download
 from partnerships.models import Role
 from partnerships.rules import roles_in
@@ -155,6 +154,7 @@ def case_detail(request, pk):
     case = case_for(request.user, pk, what="the review")
     today = timezone.localdate()
     records = dhr_stages.in_order(case.stages.all())
+    row = dashboard.review_row(case, today=today)
     costs = list(case.costs.all())
     payers = {}
     for cost in costs:
@@ -165,11 +165,11 @@ def case_detail(request, pk):
         {
             "case": case,
             "partnership": case.partnership,
-            "row": dashboard.review_row(case, today=today),
+            "row": row,
             "records": records,
-            "dues": due_dates(case, records, case.pauses.all(), nation=case.partnership.nation, today=today),
+            "dues": row.dues,
             "next_stages": dhr_stages.next_stages(records, kind=case.kind),
-            "open_pause": next((p for p in case.pauses.all() if p.ends_on is None), None),
+            "open_pause": row.paused,
             "costs": costs,
             "total_cost": sum(cost.amount for cost in costs),
             "payers": sorted(payers.items()),
