@@ -57,9 +57,8 @@ def case_for(user, pk, *, what: str) -> DhrCase:
 
 def _part_of_case(model, user, pk, *, what):
     """A stage, pause, IMR, recommendation or document, with its case, for a cleared user."""
-    part = get_object_or_404(model.objects.only("pk", "case_id"), pk=pk)
-    case = case_for(user, part.case_id, what=what)
-    return case, get_object_or_404(model, pk=pk)
+    part = get_object_or_404(model, pk=pk)
+    return case_for(user, part.case_id, what=what), part
 
 
 def stage_for(user, pk, *, what):
