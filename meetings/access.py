@@ -4,17 +4,17 @@
 from django.http import Http404
 
 from meetings.models import Action, Meeting
-from partnerships.access import partnership_for
+from partnerships.access import VIEW, check_partnership
 
 RECORD = "meetings.record"
-READ = "partnerships.view_partnership"
+READ = VIEW
 
 
 def _through_partnership(queryset, pk, user, perm, what):
     found = queryset.select_related("partnership").filter(pk=pk).first()
     if found is None:
         raise Http404(f"No such {what}")
-    partnership_for(user, found.partnership.slug, perm=perm)
+    check_partnership(user, found.partnership, perm=perm, what=what)
     return found
 
 

@@ -10,11 +10,18 @@ from django.shortcuts import get_object_or_404
 
 from partnerships.models import Partnership
 
+VIEW = "partnerships.view_partnership"
 
-def partnership_for(user, slug, *, perm="partnerships.view_partnership"):
-    partnership = get_object_or_404(Partnership, slug=slug)
-    if not user.has_perm("partnerships.view_partnership", partnership):
-        raise Http404("No such partnership")
+
+def partnership_for(user, slug, *, perm=VIEW):
+    return check_partnership(user, get_object_or_404(Partnership, slug=slug), perm=perm)
+
+
+def check_partnership(user, partnership, *, perm=VIEW, what="partnership"):
+    """The partnership (of a record already fetched) if the user may `perm` there: 404 if
+    they may not even see it, 403 if they may see but not do this."""
+    if not user.has_perm(VIEW, partnership):
+        raise Http404(f"No such {what}")
     if not user.has_perm(perm, partnership):
         raise PermissionDenied
     return partnership
