@@ -144,9 +144,27 @@ PLAN_STEP_TARGET_DAYS = {
 }
 
 # Email: console in the quick start; SMTP in production through EMAIL_URL
-# (smtp+tls://user:password@host:587).
+# (smtp+tls://user:password@host:587); GOV.UK Notify when its API key is set. Notify sends
+# the plain-text part through a template whose subject is ((subject)) and body ((body)).
 globals().update(env.email_url("EMAIL_URL", default="consolemail://"))
+EMAIL_BACKEND = env.str("EMAIL_BACKEND", default=EMAIL_BACKEND)  # noqa: F821 (set just above)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="CSP Tracker <noreply@localhost>")
+GOVUK_NOTIFY_API_KEY = env.str("GOVUK_NOTIFY_API_KEY", default="")
+GOVUK_NOTIFY_PLAIN_EMAIL_TEMPLATE_ID = env.str("GOVUK_NOTIFY_PLAIN_EMAIL_TEMPLATE_ID", default="")
+if GOVUK_NOTIFY_API_KEY:
+    if not GOVUK_NOTIFY_PLAIN_EMAIL_TEMPLATE_ID:
+        raise ImproperlyConfigured(
+            "GOVUK_NOTIFY_API_KEY is set: set GOVUK_NOTIFY_PLAIN_EMAIL_TEMPLATE_ID to the id of a "
+            "Notify email template whose subject is ((subject)) and whose body is ((body))."
+        )
+    EMAIL_BACKEND = "django_gov_notify.backends.NotifyEmailBackend"
+
+# Links in emails and calendar feeds point here.
+SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
+# Reminders: the weekly digest lists what is overdue or due within this many days; a
+# failed send is tried this many times before it shows on the failed sends page.
+REMINDER_DIGEST_DAYS = env.int("REMINDER_DIGEST_DAYS", default=60)
+REMINDER_SEND_ATTEMPTS = env.int("REMINDER_SEND_ATTEMPTS", default=5)
 
 # Celery: Redis in production (REDIS_URL or CELERY_BROKER_URL); with neither set, a
 # filesystem queue under var/ so the quick start needs no broker to install.
@@ -181,6 +199,12 @@ CELERY_BEAT_SCHEDULE = {
     "move-paused-dhr-deadlines": {
         "task": "dhr.tasks.move_paused_deadlines",
         "schedule": crontab(hour=0, minute=30),
+    },
+    # Every hour of the working day: a sweep records nothing twice, and one missed (worker
+    # or broker down) is caught up by the next.
+    "sweep-deadlines": {
+        "task": "reminders.tasks.sweep_deadlines",
+        "schedule": env.float("REMINDER_SWEEP_SECONDS", default=0) or crontab(minute=5, hour="7-19"),
     },
 }
 

@@ -5,6 +5,7 @@ from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import Q
+from simple_history.models import HistoricalRecords
 
 
 class DeadlineQuerySet(models.QuerySet):
@@ -29,6 +30,23 @@ class DeadlineQuerySet(models.QuerySet):
         )
         cleared = Role.objects.filter(user=user, kind=Role.Kind.DHR_CLEARED).values("partnership")
         return visible.filter(Q(is_confidential=False) | Q(partnership__in=cleared))
+
+    def told_to(self, user):
+        """The deadlines the sweep tells this person about (see `reminders.sweep`): those
+        they own; those with no owner where they are an officer; a review's, where they are
+        DHR-cleared."""
+        from partnerships.models import Role
+
+        if not user.is_authenticated:
+            return self.none()
+        mine = Role.objects.filter(user=user)
+        officer_in = mine.filter(kind=Role.Kind.OFFICER).values("partnership")
+        cleared_in = mine.filter(kind=Role.Kind.DHR_CLEARED).values("partnership")
+        return self.filter(
+            Q(is_confidential=False, owner=user)
+            | Q(is_confidential=False, owner__isnull=True, partnership__in=officer_in)
+            | Q(is_confidential=True, partnership__in=cleared_in)
+        )
 
 
 class Deadline(models.Model):
@@ -87,3 +105,134 @@ class Heartbeat(models.Model):
 
     def __str__(self):
         return f"{self.name} at {self.beat_at:%Y-%m-%d %H:%M:%S}"
+
+
+DEFAULT_DAYS_BEFORE = [60, 30, 7, 1, 0]
+
+
+def default_days_before():
+    return list(DEFAULT_DAYS_BEFORE)
+
+
+class ReminderSettings(models.Model):
+    """How a partnership wants to be reminded: how many days before a deadline, and who is
+    told when one is overdue (the partnership lead)."""
+
+    partnership = models.OneToOneField(
+        "partnerships.Partnership", on_delete=models.CASCADE, related_name="reminder_settings"
+    )
+    days_before = models.JSONField(
+        default=default_days_before,
+        help_text="Days before a deadline to remind its owner; 0 is the day itself.",
+    )
+    lead = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="Partnership lead",
+        help_text="Told every week while a deadline stays overdue. Without one, the partnership admins are.",
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "reminder settings"
+        verbose_name_plural = "reminder settings"
+
+    def __str__(self):
+        return f"Reminders for {self.partnership}"
+
+
+class Preferences(models.Model):
+    """One person's choices: the weekly digest, and the secret address of their calendar feed."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reminder_preferences"
+    )
+    weekly_digest = models.BooleanField(default=True)
+    calendar_token = models.CharField(max_length=64, null=True, blank=True, unique=True)
+    calendar_token_made_at = models.DateTimeField(null=True, blank=True)
+    history = HistoricalRecords(excluded_fields=["calendar_token"])
+
+    class Meta:
+        verbose_name_plural = "preferences"
+
+    def __str__(self):
+        return f"Reminder preferences of {self.user}"
+
+
+class ReminderQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Reminders about deadlines the user may see, and their own digests."""
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(
+            Q(deadline__in=Deadline.objects.visible_to(user)) | Q(deadline__isnull=True, recipient=user)
+        )
+
+
+class Reminder(models.Model):
+    """One message to one person: recorded before it is sent, under a unique key, so a
+    sweep run twice, a task delivered twice or a worker restarted mid-sweep sends it once."""
+
+    class Kind(models.TextChoices):
+        REMINDER = "reminder", "Reminder"
+        ESCALATION = "escalation", "Overdue: escalated to the partnership lead"
+        DIGEST = "digest", "Weekly digest"
+
+    class State(models.TextChoices):
+        PENDING = "pending", "Waiting to send"
+        SENT = "sent", "Sent"
+        FAILED = "failed", "Failed"
+        CANCELLED = "cancelled", "Not sent"
+
+    kind = models.CharField(max_length=12, choices=Kind.choices)
+    deadline = models.ForeignKey(
+        Deadline, null=True, blank=True, on_delete=models.CASCADE, related_name="reminders"
+    )
+    # The deadline's due date when the reminder was made, so a deadline that moves on (a
+    # duty done and due again next year) is reminded afresh. For a digest: its week's Monday.
+    due_on = models.DateField()
+    # Days before the due date (reminder), weeks overdue (escalation), 0 (digest).
+    occasion = models.SmallIntegerField()
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reminders_received"
+    )
+    to_address = models.EmailField(blank=True)
+    subject = models.CharField(max_length=300, blank=True)
+    state = models.CharField(max_length=10, choices=State.choices, default=State.PENDING)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    note = models.TextField(blank=True, help_text="Why it failed or was not sent.")
+    created_at = models.DateTimeField(auto_now_add=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    objects = ReminderQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["deadline", "due_on", "kind", "occasion", "recipient"],
+                condition=Q(deadline__isnull=False),
+                name="one_reminder_per_deadline_occasion_recipient",
+            ),
+            models.UniqueConstraint(
+                fields=["recipient", "due_on"],
+                condition=Q(kind="digest"),
+                name="one_digest_per_person_per_week",
+            ),
+        ]
+        indexes = [
+            models.Index(
+                fields=["state"], condition=Q(state__in=["pending", "failed"]), name="reminder_unsent"
+            ),
+            models.Index(fields=["recipient", "created_at"], name="reminder_recipient_created"),
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} to {self.recipient} ({self.get_state_display()})"
+
+    @property
+    def is_confidential(self):
+        return self.deadline is not None and self.deadline.is_confidential
