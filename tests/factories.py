@@ -16,6 +16,7 @@ class UserFactory(factory.django.DjangoModelFactory):
     username = factory.Sequence(lambda n: f"person{n}")
     first_name = factory.Faker("first_name", locale="en_GB")
     last_name = factory.Faker("last_name", locale="en_GB")
+    email = factory.LazyAttribute(lambda person: f"{person.username}@example.org")
     password = factory.django.Password("correct horse battery staple")
 
 
