@@ -47,6 +47,7 @@ from meetings import scale as meetings_scale
 from partnerships.models import Council, Membership, Nation, Organisation, Partnership, Role
 from plans.adoption import plan_deadline_specs, plan_state, route_deadline_specs
 from plans.models import AdoptionStep, Condition, Plan, PlanVersion, Route
+from reminders import scale as reminders_scale
 from reminders.models import Deadline
 
 PARTNERSHIP_SLUG = "csp-{:04d}"
@@ -199,6 +200,9 @@ def generate(*, seed: int, partnerships: int = 300, users: int = 5000, today: da
             meetings_scale.generate(
                 seed=seed, today=today, partnerships=world.partnerships, users=world.people_in
             )
+        )
+        world.counts.update(
+            reminders_scale.generate(seed=seed, partnerships=world.partnerships, people_in=world.people_in)
         )
     return world.counts
 

@@ -71,51 +71,84 @@ def _why_not(reminder: Reminder, today: date) -> str:
     return ""
 
 
-def compose(reminder: Reminder, today: date) -> EmailMultiAlternatives:
-    """The email, in plain text and HTML. A review's deadline is never named: the message
-    says a review needs attention, and the link asks the reader to sign in."""
-    deadline = reminder.deadline
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def compose(reminders: list[Reminder], today: date) -> EmailMultiAlternatives:
+    """The email, in plain text and HTML, for one reminder, one digest, or a lead's
+    escalations sent together. A review's deadline is never named: the message says a
+    review needs attention, and the link asks the reader to sign in."""
+    first = reminders[0]
     context = {
-        "reminder": reminder,
-        "person": reminder.recipient,
-        "deadline": deadline,
+        "person": first.recipient,
         "today": today,
-        "site_url": settings.SITE_URL.rstrip("/"),
         "reminders_url": absolute("/reminders/"),
     }
-    if reminder.kind == Reminder.Kind.DIGEST:
-        items = outstanding_for(reminder.recipient, today)
+    if first.kind == Reminder.Kind.DIGEST:
+        items = outstanding_for(first.recipient, today)
         context["items"] = [(item, absolute(item.link)) for item in items]
         context["overdue"] = sum(item.due_on < today for item in items)
         subject = f"Your deadlines this week: {len(items)} outstanding"
         if context["overdue"]:
             subject += f", {context['overdue']} overdue"
-        template = "digest"
+    elif first.kind == Reminder.Kind.ESCALATION:
+        deadlines = sorted((r.deadline for r in reminders), key=lambda d: (d.due_on, d.title))
+        context["items"] = [(d, absolute(d.link), (today - d.due_on).days) for d in deadlines]
+        context["partnerships"] = sorted({d.partnership.name for d in deadlines})
+        only = deadlines[0]
+        if len(deadlines) > 1:
+            subject = f"Overdue: {len(deadlines)} deadlines need attention"
+        elif only.is_confidential:
+            subject = "Overdue: a Domestic Homicide Review needs attention"
+        else:
+            subject = f"Overdue by {_plural((today - only.due_on).days, 'day')}: {only.title}"
     else:
+        deadline = first.deadline
         days = (deadline.due_on - today).days
-        context.update(days=days, days_overdue=-days, link=absolute(deadline.link))
-        template = reminder.kind
+        context.update(deadline=deadline, days=days, link=absolute(deadline.link))
         if deadline.is_confidential:
-            subject = (
-                "Overdue: a Domestic Homicide Review needs attention"
-                if reminder.kind == Reminder.Kind.ESCALATION
-                else "A Domestic Homicide Review needs attention"
-            )
-            template += "_confidential"
-        elif reminder.kind == Reminder.Kind.ESCALATION:
-            subject = f"Overdue by {-days} day{'s' if -days != 1 else ''}: {deadline.title}"
+            subject = "A Domestic Homicide Review needs attention"
         elif days == 0:
             subject = f"Due today: {deadline.title}"
         else:
-            subject = f"Due in {days} day{'s' if days != 1 else ''}: {deadline.title}"
+            subject = f"Due in {_plural(days, 'day')}: {deadline.title}"
     context["subject"] = subject = subject[:300]
+    template = first.kind
+    if first.kind == Reminder.Kind.REMINDER and first.deadline.is_confidential:
+        template += "_confidential"
     message = EmailMultiAlternatives(
         subject=subject,
         body=render_to_string(f"reminders/email/{template}.txt", context),
-        to=[reminder.recipient.email],
+        to=[first.recipient.email],
     )
     message.attach_alternative(render_to_string(f"reminders/email/{template}.html", context), "text/html")
     return message
+
+
+def _claim(reminder_id: int) -> list[Reminder]:
+    """Lock the reminder, and with an escalation every other escalation waiting for the
+    same lead, so a lead gets one overdue notice listing everything rather than one email
+    per deadline. Rows another worker holds are skipped, not waited for."""
+    locked = Reminder.objects.select_for_update(skip_locked=True, of=("self",)).select_related(
+        "deadline__partnership", "deadline__owner", "recipient"
+    )
+    first = locked.filter(pk=reminder_id, state=Reminder.State.PENDING).first()
+    if first is None:
+        return []
+    if first.kind != Reminder.Kind.ESCALATION:
+        return [first]
+    others = locked.filter(
+        kind=Reminder.Kind.ESCALATION, recipient_id=first.recipient_id, state=Reminder.State.PENDING
+    ).exclude(pk=first.pk)
+    return [first, *others.order_by("pk")]
+
+
+def _save(reminders: list[Reminder], **values):
+    for reminder in reminders:
+        for name, value in values.items():
+            setattr(reminder, name, value)
+    Reminder.objects.bulk_update(reminders, list(values))
 
 
 def send(reminder_id: int, *, today: date | None = None) -> str | None:
@@ -124,38 +157,44 @@ def send(reminder_id: int, *, today: date | None = None) -> str | None:
     Raises SendFailed when the mail server fails and another try is due."""
     today = today or timezone.localdate()
     with transaction.atomic():
-        reminder = (
-            Reminder.objects.select_for_update(skip_locked=True, of=("self",))
-            .select_related("deadline", "recipient")
-            .filter(pk=reminder_id, state=Reminder.State.PENDING)
-            .first()
-        )
-        if reminder is None:
+        claimed = _claim(reminder_id)
+        if not claimed:
             return None
-        reason = _why_not(reminder, today)
-        if reason:
-            reminder.state, reminder.note = Reminder.State.CANCELLED, reason
-            reminder.save(update_fields=["state", "note"])
-            return reminder.state
-        if not reminder.recipient.email:
-            reminder.state, reminder.note = Reminder.State.FAILED, "The person has no email address."
-            reminder.save(update_fields=["state", "note"])
-            return reminder.state
-        message = compose(reminder, today)
-        reminder.to_address, reminder.subject = reminder.recipient.email, message.subject
-        reminder.attempts += 1
+        worth = []
+        for reminder in claimed:
+            reason = _why_not(reminder, today)
+            if reason:
+                _save([reminder], state=Reminder.State.CANCELLED, note=reason)
+            else:
+                worth.append(reminder)
+        if not worth:
+            return claimed[0].state
+        person = worth[0].recipient
+        if not person.email:
+            _save(worth, state=Reminder.State.FAILED, note="The person has no email address.")
+            return claimed[0].state
+        message = compose(worth, today)
+        attempts = max(r.attempts for r in worth) + 1
         try:
             message.send()
         except Exception as error:  # SMTP, Notify or the network: recorded, then retried
-            reminder.note = f"{type(error).__name__}: {error}"[:2000]
-            out_of_tries = reminder.attempts >= settings.REMINDER_SEND_ATTEMPTS
-            reminder.state = Reminder.State.FAILED if out_of_tries else Reminder.State.PENDING
+            out_of_tries = attempts >= settings.REMINDER_SEND_ATTEMPTS
+            state = Reminder.State.FAILED if out_of_tries else Reminder.State.PENDING
+            note, sent_at = f"{type(error).__name__}: {error}"[:2000], None
         else:
-            reminder.state, reminder.note, reminder.sent_at = Reminder.State.SENT, "", timezone.now()
-        reminder.save(update_fields=["to_address", "subject", "attempts", "state", "note", "sent_at"])
-    if reminder.state == Reminder.State.PENDING:
-        raise SendFailed(reminder.note)
-    return reminder.state
+            state, note, sent_at = Reminder.State.SENT, "", timezone.now()
+        _save(
+            worth,
+            to_address=person.email,
+            subject=message.subject,
+            attempts=attempts,
+            state=state,
+            note=note,
+            sent_at=sent_at,
+        )
+    if claimed[0].state == Reminder.State.PENDING:
+        raise SendFailed(claimed[0].note)
+    return claimed[0].state
 
 
 def send_again(reminder: Reminder, *, today: date | None = None) -> str | None:

@@ -6,6 +6,7 @@ from datetime import date, timedelta
 import pytest
 from django.core import mail
 
+from duties.models import Duty, RegisterEntry
 from partnerships.models import Role
 from reminders import sending, sweep, working_days
 from reminders.deadlines import DeadlineSpec, write_deadlines
@@ -171,6 +172,36 @@ class TestWhoIsTold:
         sent(TUESDAY + timedelta(days=14))
         assert Reminder.objects.filter(kind="escalation").count() == 2
         assert not Reminder.objects.filter(kind="reminder").exists(), "no late reminders once overdue"
+
+    def test_a_lead_gets_one_weekly_notice_listing_everything_overdue(
+        self, entry, officer, site_admin, dhr_lead
+    ):
+        write_deadlines(
+            source=entry,
+            partnership=entry.partnership,
+            owner=officer,
+            link="/somewhere/",
+            specs=[
+                DeadlineSpec("a", "Older thing", TUESDAY - timedelta(days=20)),
+                DeadlineSpec("b", "Newer thing", TUESDAY - timedelta(days=2)),
+            ],
+        )
+        review_like = RegisterEntry.objects.create(
+            partnership=entry.partnership, duty=Duty.objects.get(code="substance-misuse")
+        )
+        deadline(review_like, TUESDAY - timedelta(days=9), confidential=True, title="DHR 2026/01 'Adult Q'")
+        ReminderSettings.objects.create(partnership=entry.partnership, lead=dhr_lead)
+        sent(TUESDAY)
+        assert keys(kind="escalation") == [("escalation", week, "dhrlead", "sent") for week in (1, 2, 3)]
+        (message,) = mail.outbox
+        assert message.subject == "Overdue: 3 deadlines need attention"
+        assert (
+            message.body.index("Older thing")
+            < message.body.index("A Domestic Homicide Review")
+            < message.body.index("Newer thing")
+        )
+        assert "Adult Q" not in message.body and "Adult Q" not in message.alternatives[0][0]
+        assert "Owner: Alex Morgan" in message.body
 
     def test_without_a_named_lead_the_admins_are_told(self, entry, officer, site_admin):
         deadline(entry, TUESDAY - timedelta(days=1))
