@@ -42,14 +42,23 @@ def reminder_occasion(due_on: date, today: date, days_before) -> int | None:
 
 
 def escalation_occasion(due_on: date, today: date) -> int | None:
-    """Which week of being overdue `today` falls in (1 from the first working day after
-    the due date), or None while the deadline is not overdue."""
+    """Which weekly overdue notice `today` falls in, or None while the deadline is not
+    overdue. The first goes on the first working day after the due date; the next ones on
+    the first working day of each week after, so a lead's notices arrive together once a
+    week rather than a few every day."""
     if due_on >= today:
         return None
     first = working_days.after(due_on)
     if today < first:
         return None
-    return (today - first).days // 7 + 1
+    weeks = (_monday(today) - _monday(first)).days // 7
+    if weeks and today < working_days.first_working_day_of_week(today):
+        weeks -= 1  # a bank holiday Monday: this week's notice goes on the Tuesday
+    return weeks + 1
+
+
+def _monday(day: date) -> date:
+    return day - timedelta(days=day.weekday())
 
 
 def digest_week(today: date) -> date | None:

@@ -101,14 +101,22 @@ class TestThresholds:
         assert working_days.add_working_days(date(2027, 4, 12), -10) == date(2027, 3, 25)
         assert working_days.add_working_days(GOOD_FRIDAY, 0) == GOOD_FRIDAY
 
-    def test_escalation_starts_the_first_working_day_after_and_counts_weeks(self):
+    def test_escalation_starts_the_first_working_day_after_then_goes_with_each_week(self):
         due = date(2027, 3, 25)  # Thursday before Easter
         assert sweep.escalation_occasion(due, due) is None
         assert sweep.escalation_occasion(due, GOOD_FRIDAY) is None
         assert sweep.escalation_occasion(due, EASTER_MONDAY) is None
         assert sweep.escalation_occasion(due, date(2027, 3, 30)) == 1
-        assert sweep.escalation_occasion(due, date(2027, 4, 5)) == 1
-        assert sweep.escalation_occasion(due, date(2027, 4, 6)) == 2
+        assert sweep.escalation_occasion(due, date(2027, 4, 4)) == 1
+        assert sweep.escalation_occasion(due, date(2027, 4, 5)) == 2  # the next Monday
+        assert sweep.escalation_occasion(due, date(2027, 4, 11)) == 2
+        assert sweep.escalation_occasion(due, date(2027, 4, 12)) == 3
+        # Overdue from a Friday: the first notice on the Monday, the second a week later.
+        assert sweep.escalation_occasion(date(2027, 2, 12), date(2027, 2, 15)) == 1
+        assert sweep.escalation_occasion(date(2027, 2, 12), date(2027, 2, 22)) == 2
+        # Spring bank holiday Monday 31 May 2027: that week's notice goes on the Tuesday.
+        assert sweep.escalation_occasion(date(2027, 5, 20), date(2027, 5, 31)) == 2
+        assert sweep.escalation_occasion(date(2027, 5, 20), date(2027, 6, 1)) == 3
 
     def test_the_digest_waits_for_the_first_working_day_of_the_week(self):
         assert sweep.digest_week(EASTER_MONDAY) is None
@@ -192,7 +200,7 @@ class TestWhoIsTold:
         deadline(review_like, TUESDAY - timedelta(days=9), confidential=True, title="DHR 2026/01 'Adult Q'")
         ReminderSettings.objects.create(partnership=entry.partnership, lead=dhr_lead)
         sent(TUESDAY)
-        assert keys(kind="escalation") == [("escalation", week, "dhrlead", "sent") for week in (1, 2, 3)]
+        assert keys(kind="escalation") == [("escalation", week, "dhrlead", "sent") for week in (1, 2, 4)]
         (message,) = mail.outbox
         assert message.subject == "Overdue: 3 deadlines need attention"
         assert (
