@@ -179,10 +179,11 @@ def record(today: date) -> list[int]:
     """Record what is owed today and not yet recorded; return every reminder still waiting
     to be sent (including any a sweep interrupted earlier)."""
     wanted = owed(today)
-    deadline_ids = {reminder.deadline_id for reminder in wanted if reminder.deadline_id}
     digest_weeks = {reminder.due_on for reminder in wanted if reminder.kind == Reminder.Kind.DIGEST}
+    # What was recorded before for deadlines still open (a join, not a list of ids, so the
+    # query stays one statement however many deadlines there are).
     known = set(
-        Reminder.objects.filter(deadline_id__in=deadline_ids)
+        Reminder.objects.filter(deadline__met_on__isnull=True)
         .order_by()
         .values_list("kind", "deadline_id", "due_on", "occasion", "recipient_id")
         .iterator(chunk_size=5000)
