@@ -148,6 +148,9 @@ PLAN_STEP_TARGET_DAYS = {
 # the plain-text part through a template whose subject is ((subject)) and body ((body)).
 globals().update(env.email_url("EMAIL_URL", default="consolemail://"))
 EMAIL_BACKEND = env.str("EMAIL_BACKEND", default=EMAIL_BACKEND)  # noqa: F821 (set just above)
+# Seconds before a stalled mail server fails the send (it is tried again later) rather than
+# holding the worker for ever.
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=30)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="CSP Tracker <noreply@localhost>")
 GOVUK_NOTIFY_API_KEY = env.str("GOVUK_NOTIFY_API_KEY", default="")
 GOVUK_NOTIFY_PLAIN_EMAIL_TEMPLATE_ID = env.str("GOVUK_NOTIFY_PLAIN_EMAIL_TEMPLATE_ID", default="")

@@ -1,3 +1,7 @@
+import os
+import subprocess
+import sys
+from pathlib import Path
 from unittest import mock
 
 import pytest
@@ -28,6 +32,23 @@ def test_production_refuses_the_development_key(settings):
         refuse_insecure_production()
     settings.SECRET_KEY = "a-real-secret"
     refuse_insecure_production()
+
+
+def test_a_worker_will_not_start_on_the_development_key(tmp_path):
+    """Celery swallows exceptions from signal handlers, so this is checked on a real worker."""
+    root = Path(__file__).resolve().parents[1]
+    env = {key: value for key, value in os.environ.items() if key not in ("SECRET_KEY", "DEBUG")}
+    env.update(CSP_VAR_DIR=str(tmp_path), CELERY_BROKER_URL="memory://")
+    done = subprocess.run(
+        [sys.executable, "-m", "celery", "-A", "csp_tracker", "worker", "--pool", "solo"],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode != 0
+    assert "Refusing to start: SECRET_KEY is not set" in done.stdout + done.stderr
 
 
 def test_catalogue_has_every_duty_the_law_sets(db):
