@@ -45,7 +45,7 @@ from duties.register import deadline_specs
 from indicators import scale as indicators_scale
 from meetings import scale as meetings_scale
 from partnerships.models import Council, Membership, Nation, Organisation, Partnership, Role
-from plans.adoption import plan_deadline_specs, plan_state, route_deadline_specs
+from plans.adoption import committee_deadline_specs, plan_deadline_specs, plan_state, route_deadline_specs
 from plans.models import AdoptionStep, Condition, Plan, PlanVersion, Route
 from reminders import scale as reminders_scale
 from reminders.models import Deadline
@@ -943,7 +943,9 @@ def _eqia_and_publication(rng: random.Random, made: _Version, today: date):
 def _plan_deadlines(world: World, plans: list[Plan]) -> list[Deadline]:
     """What `plans.adoption.write_plan_deadlines` would store for every generated plan (the
     same specs as its `_write_deadlines_of`, judged against the plan's family: the lead
-    partnership's plans of its kind), read back with the board's own prefetching."""
+    partnership's plans of its kind), read back with the board's own prefetching; and the
+    Crime & Disorder Committee deadlines `plans.adoption.write_committee_deadlines` would
+    store for each partnership, from the committee steps on its routes of every version."""
     today = world.today
     fetched = list(Plan.objects.for_board().filter(pk__in=[p.pk for p in plans]))
     families: dict[tuple, list[Plan]] = {}
@@ -951,6 +953,7 @@ def _plan_deadlines(world: World, plans: list[Plan]) -> list[Deadline]:
         families.setdefault((plan.kind, plan.lead_partnership_id), []).append(plan)
     plan_type = ContentType.objects.get_for_model(Plan)
     route_type = ContentType.objects.get_for_model(Route)
+    partnership_type = ContentType.objects.get_for_model(Partnership)
 
     def row(source_type, source_id, partnership, link, spec):
         return Deadline(
@@ -983,6 +986,21 @@ def _plan_deadlines(world: World, plans: list[Plan]) -> list[Deadline]:
         for route, route_state in state.routes:
             for spec in route_deadline_specs(route, state.latest, route_state):
                 rows.append(row(route_type, route.pk, route.partnership, link, spec))
+
+    partnerships, meetings = {}, {}
+    for plan in fetched:
+        for version in plan.versions.all():
+            for route in version.routes.all():
+                for step in route.steps.all():
+                    if step.kind == StepKind.CRIME_AND_DISORDER_COMMITTEE:
+                        partnerships[route.partnership_id] = route.partnership
+                        meetings.setdefault(route.partnership_id, []).append((route.council, step.decided_on))
+    for pk, partnership in partnerships.items():
+        link = partnership.get_absolute_url()
+        rows += [
+            row(partnership_type, pk, partnership, link, spec)
+            for spec in committee_deadline_specs(meetings[pk])
+        ]
     return rows
 
 

@@ -9,8 +9,11 @@ from datetime import date, timedelta
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
 
 from csp_tracker.audit import save_as, save_if_current
+from partnerships.models import Council, Partnership
 from plans.models import AdoptionStep, Condition, Plan, PlanVersion, Route
 from reminders.deadlines import DeadlineSpec, write_deadlines
 
@@ -56,6 +59,13 @@ R3 = "2007 Regulations reg 10: a new three-year plan by the end of the current o
 R4 = f"{SCHEDULE_3} (R4: no statutory deadline; local target)"
 R5 = "Equality Act 2010 s149; local practice (R5)"
 R12 = "Police, Crime, Sentencing and Courts Act 2022 Part 2 Chapter 1; statutory guidance (R12)"
+R8 = (
+    "Crime and Disorder (Overview and Scrutiny) Regulations 2009 (SI 2009/942); "
+    "Police and Justice Act 2006 s19"
+)
+# The rules of the committee deadlines, whose source is the partnership: write_committee_deadlines
+# manages only these, leaving any other rule a partnership carries to its own writer.
+COMMITTEE_RULE_PREFIX = "committee-scrutiny-"
 RULE_VERSION = "2026-11"
 
 # Plans refreshed every year while their period runs (domain.md R2 and R12).
@@ -219,6 +229,35 @@ def add_months(day: date, months: int) -> date:
         except ValueError:
             continue
     raise ValueError(day)
+
+
+def committee_deadline_specs(meetings) -> list[DeadlineSpec]:
+    """The Crime & Disorder Committee's next scrutiny of the partnership, one per council:
+    within 12 months of the committee last met on its functions (domain.md section 5, R8).
+
+    `meetings` are (council, date) pairs, one for each committee step on the partnership's
+    routes, whatever its outcome: the committee met, and in practice the plan goes with the
+    annual report. The latest date of each council counts; a council whose committee never
+    met on a route has no deadline.
+    """
+    latest = {}
+    for council, met_on in meetings:
+        if council.pk not in latest or met_on > latest[council.pk][1]:
+            latest[council.pk] = (council, met_on)
+    specs = []
+    for council, met_on in sorted(latest.values(), key=lambda pair: (pair[0].name, pair[0].pk)):
+        committee = council.crime_and_disorder_committee or "Crime & Disorder Committee"
+        specs.append(
+            DeadlineSpec(
+                rule=f"{COMMITTEE_RULE_PREFIX}{council.pk}",
+                title=f"{committee} ({council.name}): scrutiny of the partnership due within "
+                f"12 months of {met_on:%-d %B %Y}",
+                due_on=add_months(met_on, 12),
+                legal_source=R8,
+                rule_version=RULE_VERSION,
+            )
+        )
+    return specs
 
 
 def refresh_due_on(plan_kind: str, latest: PlanVersion) -> date | None:
@@ -404,7 +443,24 @@ def record_step(
         condition = Condition(step=step, text=text)
         save_as(condition, by)
     write_plan_deadlines(route.version.plan, today=today)
+    if kind == Kind.CRIME_AND_DISORDER_COMMITTEE:
+        write_committee_deadlines(route.partnership)
     return step
+
+
+@transaction.atomic
+def rewrite_after_step_change(route_ids, *, today: date | None = None):
+    """Rewrite the deadlines a step feeds after it was corrected or removed other than by
+    record_step (in the admin): the plan deadlines of each route's plan and the committee
+    deadlines of each route's partnership. `route_ids` are the routes the step was on, before
+    and after; routes since deleted are skipped."""
+    today = today or timezone.localdate()
+    ids = {route_id for route_id in route_ids if route_id is not None}
+    routes = list(Route.objects.filter(pk__in=ids).select_related("version__plan"))
+    for plan in {route.version.plan.pk: route.version.plan for route in routes}.values():
+        write_plan_deadlines(plan, today=today)
+    for partnership_id in sorted({route.partnership_id for route in routes}):
+        write_committee_deadlines(Partnership(pk=partnership_id))
 
 
 @transaction.atomic
@@ -495,6 +551,28 @@ def write_plan_deadlines(plan: Plan, *, today: date):
     family = list(Plan.objects.for_board().filter(kind=plan.kind, lead_partnership=plan.lead_partnership))
     for member in family:
         _write_deadlines_of(member, today=today, family=family)
+
+
+@transaction.atomic
+def write_committee_deadlines(partnership: Partnership):
+    """Rewrite the partnership's Crime & Disorder Committee deadlines (R8), one per council
+    from the committee steps on its routes; only its `committee-scrutiny-*` rules are touched.
+
+    The partnership's row is locked first, so two committee steps recorded at once on
+    different routes of one partnership are counted one after the other, not each alone.
+    """
+    partnership = Partnership.objects.select_for_update().get(pk=partnership.pk)
+    councils = Council.objects.filter(
+        routes__partnership=partnership, routes__steps__kind=Kind.CRIME_AND_DISORDER_COMMITTEE
+    ).annotate(last_met_on=Max("routes__steps__decided_on"))
+    write_deadlines(
+        source=partnership,
+        partnership=partnership,
+        owner=None,
+        link=partnership.get_absolute_url(),
+        specs=committee_deadline_specs((council, council.last_met_on) for council in councils),
+        rules_prefix=COMMITTEE_RULE_PREFIX,
+    )
 
 
 def plan_deadline_specs(plan: Plan, state: PlanState) -> list[DeadlineSpec]:

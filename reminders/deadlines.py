@@ -26,17 +26,23 @@ UPSERT_FIELDS = [name.removesuffix("_id") for name in FIELDS] + ["is_confidentia
 
 
 @transaction.atomic
-def write_deadlines(*, source, partnership, owner, link, specs, confidential=False):
+def write_deadlines(*, source, partnership, owner, link, specs, confidential=False, rules_prefix=""):
     """Make the deadline table hold exactly `specs` for `source`.
 
     Rules the source no longer has (a due date cleared, say) lose their row; the rest are
     updated in place, so reminders already sent against a row stay attached to it. Rows
     that have not changed are not written, and the rest go in one upsert.
+
+    With `rules_prefix`, only the source's rules starting with it are managed, so a record
+    whose deadlines come from more than one writer (a partnership) keeps the others' rows.
     """
+    if any(not spec.rule.startswith(rules_prefix) for spec in specs):
+        raise ValueError(f"Every rule must start with {rules_prefix!r}")
     source_type = ContentType.objects.get_for_model(source, for_concrete_model=True)
-    existing = {
-        row.rule: row for row in Deadline.objects.filter(source_type=source_type, source_id=source.pk)
-    }
+    rows = Deadline.objects.filter(source_type=source_type, source_id=source.pk)
+    if rules_prefix:
+        rows = rows.filter(rule__startswith=rules_prefix)
+    existing = {row.rule: row for row in rows}
     gone = [row.pk for rule, row in existing.items() if rule not in {spec.rule for spec in specs}]
     if gone:
         Deadline.objects.filter(pk__in=gone).delete()

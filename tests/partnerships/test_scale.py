@@ -71,11 +71,14 @@ def snapshot():
                 (
                     *row[:4],
                     # A plan's, review's or action's link carries its id, which a second run does not reuse;
-                    # so do the rules of a review's IMRs and recommendations.
+                    # so do the rules of a review's IMRs and recommendations and of a council's
+                    # Crime & Disorder Committee.
                     re.sub(r"[0-9]+", "#", row[4])
                     if row[4].startswith(("/plans/", "/dhr/", "/actions/"))
                     else row[4],
-                    re.sub(r"[0-9]+", "#", row[5]) if row[5].startswith(("dhr-imr-", "dhr-rec-")) else row[5],
+                    re.sub(r"[0-9]+", "#", row[5])
+                    if row[5].startswith(("dhr-imr-", "dhr-rec-", "committee-scrutiny-"))
+                    else row[5],
                     *row[6:],
                 )
                 for row in Deadline.objects.values_list(
