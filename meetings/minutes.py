@@ -303,7 +303,7 @@ def add_action(
     )
     save_as(action, by)
     _name_owners(action, owners, by)
-    write_action_deadlines(action, first_owner=owners[0])
+    write_action_deadlines(action, owners=owners)
     return action
 
 
@@ -354,14 +354,16 @@ def update_action(
     return current
 
 
-def write_action_deadlines(action: Action, *, first_owner=None):
-    if first_owner is None:
-        named = owners_in_order(action)
-        first_owner = named[0] if named else None
+def write_action_deadlines(action: Action, *, owners=None):
+    """The action's due date, owned by its first owner and shared with the others, so every
+    owner is reminded."""
+    if owners is None:
+        owners = owners_in_order(action)
     write_deadlines(
         source=action,
         partnership=action.partnership,
-        owner=first_owner,
+        owner=owners[0] if owners else None,
+        co_owners=owners[1:],
         link=action.get_absolute_url(),
         specs=action_deadline_specs(
             text=action.text, due_on=action.due_on, status=action.status, completed_on=action.completed_on

@@ -163,6 +163,16 @@ def generate(*, seed: int, today: date, partnerships, users, actions: int = 10_0
             )
         ]
         counts["action deadlines"] = len(Deadline.objects.bulk_create(deadlines, batch_size=BATCH_SIZE))
+        # The second and third owners share the deadline, as `write_action_deadlines` says.
+        owners_by_action = {action.pk: owners for action, owners in zip(made, owners_of, strict=True)}
+        shared_by = [
+            Deadline.co_owners.through(deadline_id=deadline.pk, user_id=other.pk)
+            for deadline in deadlines
+            for other in owners_by_action[deadline.source_id][1:]
+        ]
+        counts["action deadline co-owners"] = len(
+            Deadline.co_owners.through.objects.bulk_create(shared_by, batch_size=BATCH_SIZE)
+        )
     return counts
 
 

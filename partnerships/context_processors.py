@@ -49,9 +49,11 @@ def navigation(request):
                 namespace == "partnerships" and current == "detail",
             ),
         ]
+    # Everyone's own reminders, digest and calendar feed, whichever partnerships they are in.
+    items.append(("Reminders", reverse("reminders:mine"), namespace == "reminders" and current != "status"))
     if user.is_staff:
         items += [
-            ("Service status", reverse("reminders:status"), namespace == "reminders"),
+            ("Service status", reverse("reminders:status"), namespace == "reminders" and current == "status"),
             ("Manage", reverse("admin:index"), False),
         ]
     context["nav_items"] = [{"label": label, "url": url, "active": active} for label, url, active in items]

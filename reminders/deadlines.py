@@ -26,7 +26,9 @@ UPSERT_FIELDS = [name.removesuffix("_id") for name in FIELDS] + ["is_confidentia
 
 
 @transaction.atomic
-def write_deadlines(*, source, partnership, owner, link, specs, confidential=False, rules_prefix=""):
+def write_deadlines(
+    *, source, partnership, owner, link, specs, confidential=False, rules_prefix="", co_owners=None
+):
     """Make the deadline table hold exactly `specs` for `source`.
 
     Rules the source no longer has (a due date cleared, say) lose their row; the rest are
@@ -35,6 +37,9 @@ def write_deadlines(*, source, partnership, owner, link, specs, confidential=Fal
 
     With `rules_prefix`, only the source's rules starting with it are managed, so a record
     whose deadlines come from more than one writer (a partnership) keeps the others' rows.
+
+    `co_owners`, when given, are the people who share the obligation with the owner (an
+    action's other owners); each of the source's deadlines is given exactly them.
     """
     if any(not spec.rule.startswith(rules_prefix) for spec in specs):
         raise ValueError(f"Every rule must start with {rules_prefix!r}")
@@ -70,6 +75,23 @@ def write_deadlines(*, source, partnership, owner, link, specs, confidential=Fal
             update_conflicts=True,
             unique_fields=["source_type", "source_id", "rule"],
             update_fields=UPSERT_FIELDS,
+        )
+    if co_owners is not None:
+        _write_co_owners(
+            rows.filter(rule__in=[spec.rule for spec in specs]), {person.pk for person in co_owners}
+        )
+
+
+def _write_co_owners(rows, wanted: set[int]):
+    through = Deadline.co_owners.through
+    deadline_ids = list(rows.values_list("pk", flat=True))
+    held = set(through.objects.filter(deadline_id__in=deadline_ids).values_list("deadline_id", "user_id"))
+    should = {(deadline_id, user_id) for deadline_id in deadline_ids for user_id in wanted}
+    if held - should:
+        through.objects.filter(deadline_id__in=deadline_ids).exclude(user_id__in=wanted).delete()
+    if should - held:
+        through.objects.bulk_create(
+            [through(deadline_id=d, user_id=u) for d, u in should - held], ignore_conflicts=True
         )
 
 

@@ -33,7 +33,7 @@ class DeadlineQuerySet(models.QuerySet):
 
     def told_to(self, user):
         """The deadlines the sweep tells this person about (see `reminders.sweep`): those
-        they own; those with no owner where they are an officer; a review's, where they are
+        they own or share; those with no owner where they are an officer; a review's, where they are
         DHR-cleared."""
         from partnerships.models import Role
 
@@ -42,8 +42,10 @@ class DeadlineQuerySet(models.QuerySet):
         mine = Role.objects.filter(user=user)
         officer_in = mine.filter(kind=Role.Kind.OFFICER).values("partnership")
         cleared_in = mine.filter(kind=Role.Kind.DHR_CLEARED).values("partnership")
+        co_owned = Deadline.co_owners.through.objects.filter(user=user).values("deadline")
         return self.filter(
             Q(is_confidential=False, owner=user)
+            | Q(is_confidential=False, pk__in=co_owned)
             | Q(is_confidential=False, owner__isnull=True, partnership__in=officer_in)
             | Q(is_confidential=True, partnership__in=cleared_in)
         )
@@ -64,6 +66,11 @@ class Deadline(models.Model):
     due_on = models.DateField()
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="deadlines"
+    )
+    # Others who share the obligation (an action's second and third owners): reminded as the
+    # owner is.
+    co_owners = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, blank=True, related_name="co_owned_deadlines"
     )
     rule = models.CharField(max_length=60, help_text="The rule that made this deadline, e.g. duty-due.")
     rule_version = models.CharField(max_length=40, blank=True)

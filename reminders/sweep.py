@@ -6,7 +6,8 @@ twice records nothing new. Each message is recorded under a unique key before it
 `reminders.sending` sends them one at a time.
 
 Who is told:
-- a deadline's owner; a deadline with no owner, the partnership's officers;
+- a deadline's owner and those who share it (an action's other owners); a deadline with no
+  owner, the partnership's officers;
 - a Domestic Homicide Review's deadline, only the partnership's DHR-cleared members;
 - an overdue deadline, the partnership lead (the admins where no lead is named), weekly
   until it is met; for a review's deadline, only a lead who is DHR-cleared.
@@ -78,10 +79,12 @@ class Audience:
     cleared: set = field(default_factory=set)
     admins: list = field(default_factory=list)
 
-    def told(self, owner: int | None, confidential: bool) -> list[int]:
+    def told(self, owner: int | None, confidential: bool, co_owners=()) -> list[int]:
         if confidential:
             return sorted(self.cleared)
-        return [owner] if owner is not None else self.officers
+        if owner is None and not co_owners:
+            return self.officers
+        return [person for person in (owner, *co_owners) if person is not None]
 
     def escalated_to(self, confidential: bool) -> list[int]:
         leads = [self.lead] if self.lead is not None else self.admins
@@ -126,14 +129,27 @@ def owed(today: date) -> list[Reminder]:
         .order_by()
         .values_list("pk", "partnership_id", "owner_id", "due_on", "is_confidential")
     )
+    co_owners = defaultdict(list)
+    for deadline_id, user_id in (
+        Deadline.co_owners.through.objects.filter(
+            deadline__met_on__isnull=True,
+            deadline__due_on__lte=today + timedelta(days=window),
+            user__is_active=True,
+        )
+        .order_by("user_id")
+        .values_list("deadline_id", "user_id")
+    ):
+        co_owners[deadline_id].append(user_id)
     owed = []
     with_something_outstanding = set()
     digest_until = today + timedelta(days=settings.REMINDER_DIGEST_DAYS)
     for pk, partnership_id, owner_id, due_on, confidential in deadlines:
         audience = people[partnership_id]
-        # An owner who has left is told nothing; the lead hears once it is overdue.
-        gone = owner_id is not None and owner_id not in active and not confidential
-        told = [] if gone else audience.told(owner_id, confidential)
+        shared = co_owners.get(pk, ())
+        if owner_id is not None and owner_id not in active and not confidential:
+            told = list(shared)  # an owner who has left is told nothing; the lead hears once overdue
+        else:
+            told = audience.told(owner_id, confidential, shared)
         if due_on <= digest_until:
             with_something_outstanding.update(told)
         occasion = reminder_occasion(due_on, today, audience.days_before)

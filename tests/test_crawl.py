@@ -19,7 +19,8 @@ from indicators.models import Indicator
 from meetings.models import Action, AgendaItem, Meeting
 from partnerships.models import Partnership
 from plans.models import Condition, Plan, PlanVersion, Route
-from reminders.models import Deadline
+from reminders.models import Deadline, Preferences
+from reminders.preferences import make_calendar_address
 
 pytestmark = pytest.mark.django_db
 
@@ -63,6 +64,7 @@ PK_MODELS = {
     "indicators:record_value": Indicator,
     "indicators:set_target": Indicator,
     "indicators:history": Indicator,
+    "reminders:deadline": Deadline,
 }
 SKIPPED = {"logout"}  # signing out would end the crawl; it shows nothing
 
@@ -89,6 +91,13 @@ def urls_for(name, pattern) -> list[str]:
     if kwargs == {"slug", "code"}:
         entries = RegisterEntry.objects.select_related("partnership", "duty")[:6]
         return [reverse(name, kwargs={"slug": e.partnership.slug, "code": e.duty.code}) for e in entries]
+    if kwargs == {"token"}:
+        # A DHR-cleared officer's calendar feed (made once), and an address that is no one's.
+        if not Preferences.objects.exclude(calendar_token=None).exists():
+            dee = get_user_model().objects.get(username="dhr")
+            make_calendar_address(dee, by=dee)
+        tokens = [*Preferences.objects.exclude(calendar_token=None).values_list("calendar_token", flat=True)]
+        return [reverse(name, kwargs={"token": token}) for token in [*tokens, "no-such-address"]]
     if kwargs == {"pk"}:
         model = PK_MODELS[name]  # a new pattern must say here which ids it takes
         ordered = model.objects.order_by("pk").values_list("pk", flat=True)

@@ -43,19 +43,42 @@ def test_generate_makes_meetings_items_and_actions_owned_by_each_partnerships_pe
     assert set(Action.objects.values_list("status", flat=True)) == set(Action.Status.values)
 
 
+def shared(deadline):
+    return tuple(sorted(person.pk for person in deadline.co_owners.all()))
+
+
 def test_generated_deadlines_match_what_the_write_function_stores(world):
     partnerships, people = world
     scale.generate(seed=2, today=TODAY, partnerships=partnerships, users=people, actions=30)
     stored = {
-        d.source_id: (d.title, d.due_on, d.owner_id, d.met_on, d.rule_version, d.legal_source, d.link)
-        for d in Deadline.objects.all()
+        d.source_id: (
+            d.title,
+            d.due_on,
+            d.owner_id,
+            d.met_on,
+            d.rule_version,
+            d.legal_source,
+            d.link,
+            shared(d),
+        )
+        for d in Deadline.objects.prefetch_related("co_owners")
     }
+    assert any(row[-1] for row in stored.values()), "some actions have more than one owner"
     Deadline.objects.all().delete()
     for action in Action.objects.all():
         minutes.write_action_deadlines(action)
     rewritten = {
-        d.source_id: (d.title, d.due_on, d.owner_id, d.met_on, d.rule_version, d.legal_source, d.link)
-        for d in Deadline.objects.all()
+        d.source_id: (
+            d.title,
+            d.due_on,
+            d.owner_id,
+            d.met_on,
+            d.rule_version,
+            d.legal_source,
+            d.link,
+            shared(d),
+        )
+        for d in Deadline.objects.prefetch_related("co_owners")
     }
     assert stored == rewritten
 

@@ -390,3 +390,40 @@ def test_notify_sends_the_plain_text_through_its_template_when_its_key_is_set(
     assert call["personalisation"]["subject"] == "Due today: Strategic assessment due"
     assert "/somewhere/" in call["personalisation"]["body"]
     assert Reminder.objects.get(kind="reminder").state == "sent"
+
+
+def test_every_owner_of_an_action_is_reminded(monkeypatch, entry, officer, dorset):
+    """An action's deadline is owned by its first owner and shared with the others."""
+    monkeypatch.setattr(sweep, "digest_week", lambda today: None)
+    second, third = _person("second", dorset, Role.Kind.CLERK), _person("third", dorset, Role.Kind.OFFICER)
+    other_officer = _person("bystander", dorset, Role.Kind.OFFICER)
+    write_deadlines(
+        source=entry,
+        partnership=dorset,
+        owner=officer,
+        co_owners=[second, third],
+        link="/action/",
+        specs=[DeadlineSpec("action-due", "Action: report back", TUESDAY + timedelta(days=7))],
+    )
+    sent(TUESDAY)
+    assert sorted(m.to[0] for m in mail.outbox) == [
+        "officer@example.org",
+        "second@example.org",
+        "third@example.org",
+    ]
+    assert (
+        other_officer not in Deadline.objects.told_to(other_officer)
+        and not Deadline.objects.told_to(other_officer).exists()
+    )
+    assert Deadline.objects.told_to(second).count() == 1
+    third.is_active = False
+    third.save()
+    write_deadlines(
+        source=entry,
+        partnership=dorset,
+        owner=officer,
+        co_owners=[second],
+        link="/action/",
+        specs=[DeadlineSpec("action-due", "Action: report back", TUESDAY + timedelta(days=7))],
+    )
+    assert list(Deadline.objects.get().co_owners.all()) == [second]

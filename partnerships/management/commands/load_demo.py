@@ -9,10 +9,11 @@ from meetings import demo as meetings_demo
 from partnerships import demo as partnerships_demo
 from partnerships.models import Partnership
 from plans import demo as plans_demo
+from reminders import demo as reminders_demo
 
 
 class Command(BaseCommand):
-    help = "Load the demo partnerships, registers, plans, reviews, meetings, actions, indicators and logins from the seed papers (safe to run twice)."
+    help = "Load the demo partnerships, registers, plans, reviews, meetings, actions, indicators, reminders and logins from the seed papers (safe to run twice)."
 
     def add_arguments(self, parser):
         parser.add_argument(
@@ -31,6 +32,8 @@ class Command(BaseCommand):
         indicators_demo.load(**loaded, today=today)
         dhr_demo.load(**loaded, today=today)
         meetings_demo.load(**loaded, today=today)
+        # Last: its sweep reads every other app's deadlines.
+        reminders_demo.load(**loaded, today=today)
         self.stdout.write(
             f"Demo data loaded. Logins: officer, clerk, councillor, dhr, dhrlead, admin; "
             f"password {partnerships_demo.DEMO_PASSWORD}"
