@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "meetings",
     "indicators",
     "reminders",
+    "scrutiny",
 ]
 
 MIDDLEWARE = [
@@ -220,3 +221,6 @@ LOGGING = {
 
 for _folder in (VAR_DIR, MEDIA_ROOT, STATIC_ROOT, *_queue_folders):
     _folder.mkdir(parents=True, exist_ok=True)
+
+# The scrutiny pack: WeasyPrint reports every step of every PDF at INFO; its warnings still show.
+LOGGING["loggers"] = {**LOGGING.get("loggers", {}), "weasyprint.progress": {"level": "WARNING"}}

@@ -24,4 +24,5 @@ urlpatterns = [
     path("", include("meetings.urls")),
     path("", include("indicators.urls")),
     path("", include("reminders.urls")),
+    path("", include("scrutiny.urls")),
 ]

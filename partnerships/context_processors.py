@@ -43,6 +43,7 @@ def navigation(request):
                 namespace == "meetings" and current == "my_actions",
             ),
             ("Indicators", reverse("indicators:list", args=[slug]), namespace == "indicators"),
+            ("Scrutiny packs", reverse("scrutiny:list", args=[slug]), namespace == "scrutiny"),
             (
                 "Partnership",
                 reverse("partnerships:detail", args=[slug]),

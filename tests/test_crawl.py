@@ -21,6 +21,7 @@ from partnerships.models import Partnership
 from plans.models import Condition, Plan, PlanVersion, Route
 from reminders.models import Deadline, Preferences
 from reminders.preferences import make_calendar_address
+from scrutiny.models import Pack
 
 pytestmark = pytest.mark.django_db
 
@@ -65,6 +66,15 @@ PK_MODELS = {
     "indicators:set_target": Indicator,
     "indicators:history": Indicator,
     "reminders:deadline": Deadline,
+    "scrutiny:pack": Pack,
+    "scrutiny:progress": Pack,
+    "scrutiny:preview": Pack,
+    "scrutiny:edit": Pack,
+    "scrutiny:issue": Pack,
+    "scrutiny:build_again": Pack,
+    "scrutiny:pdf": Pack,
+    "scrutiny:docx": Pack,
+    "scrutiny:history": Pack,
 }
 SKIPPED = {"logout"}  # signing out would end the crawl; it shows nothing
 

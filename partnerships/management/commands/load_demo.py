@@ -10,10 +10,11 @@ from partnerships import demo as partnerships_demo
 from partnerships.models import Partnership
 from plans import demo as plans_demo
 from reminders import demo as reminders_demo
+from scrutiny import demo as scrutiny_demo
 
 
 class Command(BaseCommand):
-    help = "Load the demo partnerships, registers, plans, reviews, meetings, actions, indicators, reminders and logins from the seed papers (safe to run twice)."
+    help = "Load the demo partnerships, registers, plans, reviews, meetings, actions, indicators, scrutiny packs and logins from the seed papers (safe to run twice)."
 
     def add_arguments(self, parser):
         parser.add_argument(
@@ -32,6 +33,7 @@ class Command(BaseCommand):
         indicators_demo.load(**loaded, today=today)
         dhr_demo.load(**loaded, today=today)
         meetings_demo.load(**loaded, today=today)
+        scrutiny_demo.load(**loaded, today=today)
         # Last: its sweep reads every other app's deadlines.
         reminders_demo.load(**loaded, today=today)
         self.stdout.write(
