@@ -2,6 +2,8 @@
 
 import pytest
 from django.core.management import call_command
+from django.db import transaction
+from django.test import override_settings
 
 from duties.models import Duty, RegisterEntry
 from partnerships.models import Role
@@ -105,6 +107,30 @@ def entry(dorset):
 @pytest.fixture
 def demo(db):
     call_command("load_demo", verbosity=0)
+
+
+@pytest.fixture(scope="module")
+def demo_for_the_module(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The demo loaded once for a module of tests that read it: it stays in an open
+    transaction, each test's own transaction nests inside it (a savepoint rolled back after
+    the test), and the whole is rolled back when the module ends. Loading the demo takes
+    seconds, so a module of ten such tests saves most of a minute. Not for tests that
+    need committed data (the browser and worker tests). Yields the folder of its files, for
+    MEDIA_ROOT."""
+    media = tmp_path_factory.mktemp("demo-media")
+    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=media):
+        outer = transaction.atomic()
+        outer.__enter__()
+        try:
+            call_command("load_demo", verbosity=0)
+        except BaseException:
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
+            raise
+    yield media
+    with django_db_blocker.unblock():
+        transaction.set_rollback(True)
+        outer.__exit__(None, None, None)
 
 
 def signed_in(client, user):

@@ -13,8 +13,10 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def demo(demo):
-    """load_demo, then this app's demo (wired into load_demo separately)."""
+def demo(demo_for_the_module, db, settings):
+    """load_demo (once for this module, see tests/conftest.py), then this app's demo again,
+    which must add nothing."""
+    settings.MEDIA_ROOT = demo_for_the_module
     load_meetings()
 
 

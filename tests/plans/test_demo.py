@@ -14,6 +14,13 @@ from reminders.models import Deadline
 
 pytestmark = pytest.mark.django_db
 
+
+@pytest.fixture
+def demo(demo_for_the_module, db, settings):
+    """The demo, loaded once for this module's tests (see tests/conftest.py)."""
+    settings.MEDIA_ROOT = demo_for_the_module
+
+
 Kind = AdoptionStep.Kind
 Outcome = AdoptionStep.Outcome
 # The board is read on a fixed day, so these tests do not drift with the calendar; the demo's
