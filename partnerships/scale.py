@@ -49,6 +49,8 @@ from plans.adoption import committee_deadline_specs, plan_deadline_specs, plan_s
 from plans.models import AdoptionStep, Condition, Plan, PlanVersion, Route
 from reminders import scale as reminders_scale
 from reminders.models import Deadline
+from scrutiny import scale as scrutiny_scale
+from scrutiny.models import Pack
 
 PARTNERSHIP_SLUG = "csp-{:04d}"
 PARTNERSHIP_SLUG_PATTERN = r"^csp-[0-9]+$"
@@ -204,6 +206,11 @@ def generate(*, seed: int, partnerships: int = 300, users: int = 5000, today: da
         world.counts.update(
             reminders_scale.generate(seed=seed, partnerships=world.partnerships, people_in=world.people_in)
         )
+        world.counts.update(
+            scrutiny_scale.generate(
+                today=today, partnerships=world.partnerships, councils_of=world.councils_of
+            )
+        )
     return world.counts
 
 
@@ -234,6 +241,8 @@ def remove() -> dict[str, int]:
         # Reviews too: their partnership, and the agencies that own IMRs, recommendations and
         # costs, are protected. Their deadlines go with the partnership.
         tally(DhrCase.objects.filter(partnership__in=generated).delete())
+        # Packs protect their partnership and council too.
+        tally(Pack.objects.filter(partnership__in=generated).delete())
         for label, n in meetings_scale.remove(generated).items():
             deleted[label] = deleted.get(label, 0) + n
         tally(generated.delete())
