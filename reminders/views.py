@@ -1,5 +1,4 @@
 from dataclasses import dataclass
-from functools import wraps
 
 from django.conf import settings
 from django.contrib import messages
@@ -10,6 +9,8 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.cache import add_never_cache_headers
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from csp_tracker.audit import history_events
@@ -37,19 +38,6 @@ PARTNERSHIP_REMINDERS_SHOWN = 100
 HISTORY_SHOWN = 20
 # What a review's deadline is called wherever its title may not be shown.
 CONFIDENTIAL_TITLE = "A Domestic Homicide Review needs attention"
-
-
-def no_store(view):
-    """A page holding a secret (the calendar address) or about a review: never kept by a
-    browser or proxy (the headers of `dhr.views.confidential`)."""
-
-    @wraps(view)
-    def wrapped(request, *args, **kwargs):
-        response = view(request, *args, **kwargs)
-        response["Cache-Control"] = "private, no-store, no-cache, max-age=0, must-revalidate"
-        return response
-
-    return wrapped
 
 
 @login_required
@@ -129,7 +117,7 @@ def _about(reminder) -> str:
     return reminder.deadline.title
 
 
-@no_store
+@never_cache  # a secret (the calendar address) or a review: never kept by a browser or proxy
 @login_required
 @require_safe
 def my_reminders(request):
@@ -137,7 +125,7 @@ def my_reminders(request):
     return _my_reminders_page(request)
 
 
-@no_store
+@never_cache
 @login_required
 @require_POST
 def set_digest(request):
@@ -180,12 +168,12 @@ def calendar_feed(request, token):
     if user is None:
         raise Http404("No such calendar")
     response = HttpResponse(calendar.feed(user), content_type="text/calendar; charset=utf-8")
-    response["Cache-Control"] = "private, no-store, max-age=0"
+    add_never_cache_headers(response)
     response["Content-Disposition"] = 'inline; filename="csp-tracker-deadlines.ics"'
     return response
 
 
-@no_store
+@never_cache
 @login_required
 @require_safe
 def deadline_detail(request, pk):
